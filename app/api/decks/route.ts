@@ -1,0 +1,25 @@
+import { ApiError, handleApi, readJsonBody } from "@/server/http/api-response";
+import { getServices } from "@/server/services";
+
+export const dynamic = "force-dynamic";
+
+export function GET(): Promise<Response> {
+  return handleApi(async () => Response.json({ decks: await getServices().decks.list() }));
+}
+
+export function POST(request: Request): Promise<Response> {
+  return handleApi(async () => {
+    const { decks, maxDeckChars } = getServices();
+    // JSON escapes can take six bytes per character.
+    const body = await readJsonBody(request, maxDeckChars * 6 + 1024);
+    if (typeof body !== "object" || body === null || Array.isArray(body)) {
+      throw new ApiError(400, "bad_request", 'The body must be a JSON object like {"markdown": "..."}.');
+    }
+    const markdown = (body as { markdown?: unknown }).markdown;
+    if (markdown !== undefined && typeof markdown !== "string") {
+      throw new ApiError(400, "bad_request", '"markdown" must be a string.');
+    }
+    const created = await decks.create(markdown ?? "");
+    return Response.json(created, { status: 201, headers: { location: created.url } });
+  });
+}

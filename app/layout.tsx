@@ -1,0 +1,18 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Podium", template: "%s · Podium" },
+  description: "Write slide decks together in markdown and present them with reveal.js.",
+};
+
+export const viewport: Viewport = { colorScheme: "light dark" };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>{children}</body>
+    </html>
+  );
+}

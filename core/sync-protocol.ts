@@ -1,0 +1,20 @@
+// The realtime channel's shared names: the y-websocket protocol on /ws/<deck id>, where the deck's
+// text is the Y.Text named `markdown`.
+
+export const DECK_TEXT_NAME = "markdown";
+export const SYNC_PATH_PREFIX = "/ws/";
+
+/** y-websocket's top-level message types. */
+export const MessageType = {
+  sync: 0,
+  awareness: 1,
+  auth: 2,
+  queryAwareness: 3,
+} as const;
+
+/** What each client publishes in its awareness state under `user`. */
+export interface PresenceUser {
+  name: string;
+  color: string;
+  colorLight?: string;
+}

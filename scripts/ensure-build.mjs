@@ -1,0 +1,31 @@
+// Builds the Next.js app when there is no build yet or the sources changed since the last one,
+// so `npm start` and the browser tests always serve the current code without rebuilding needlessly.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const buildId = path.join(root, ".next", "BUILD_ID");
+const SOURCES = ["app", "components", "core", "server", "public", "next.config.mjs", "package-lock.json", "tsconfig.json"];
+
+function newestChange(entry) {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const child of readdirSync(entry)) newest = Math.max(newest, newestChange(path.join(entry, child)));
+  return newest;
+}
+
+const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+const changedAt = Math.max(...SOURCES.map((source) => newestChange(path.join(root, source))));
+if (builtAt > changedAt) process.exit(0);
+
+console.log(builtAt ? "Sources changed since the last build: rebuilding…" : "Building the app (first start)…");
+const result = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+});
+process.exit(result.status ?? 1);

@@ -1,0 +1,74 @@
+// What can be done to decks, whoever asks (REST, pages, CLI): every change to a deck's text goes
+// through its live document, so open editors see it at once and the update log records it.
+import * as Y from "yjs";
+import { deckUrl, type CreatedDeck, type DeckMetadata, type DeckSummary } from "../../core/api-types";
+import { extractDeckMetadata } from "../../core/deck-metadata";
+import { newDeckId } from "../../core/deck-id";
+import { DECK_TEXT_NAME } from "../../core/sync-protocol";
+import { WsCloseCode } from "../../core/ws-close-codes";
+import type { DeckStore } from "../persistence/deck-store";
+import type { UpdateLog } from "../persistence/update-log";
+import type { RoomRegistry } from "../sync/room-registry";
+
+export class DeckTooLargeError extends Error {
+  override name = "DeckTooLargeError";
+  constructor(readonly maxChars: number) {
+    super(`A deck may hold at most ${maxChars} characters.`);
+  }
+}
+
+export class DeckService {
+  constructor(
+    private readonly store: DeckStore,
+    private readonly rooms: RoomRegistry,
+    private readonly updateLog: UpdateLog,
+    private readonly maxDeckChars: number,
+  ) {}
+
+  async create(markdown = ""): Promise<CreatedDeck> {
+    this.checkSize(markdown);
+    const doc = new Y.Doc();
+    doc.getText(DECK_TEXT_NAME).insert(0, markdown);
+    const state = Y.encodeStateAsUpdate(doc);
+    doc.destroy();
+    const id = newDeckId();
+    await this.store.create(id, state, { markdown, ...extractDeckMetadata(markdown) });
+    return { id, url: deckUrl(id) };
+  }
+
+  list(): Promise<DeckSummary[]> {
+    return this.store.list();
+  }
+
+  async get(id: string): Promise<DeckMetadata | null> {
+    const deck = await this.store.get(id);
+    return deck ? { ...deck, url: deckUrl(id) } : null;
+  }
+
+  /** The current text: the live document's when the deck is open, else the stored one. */
+  async markdown(id: string): Promise<string | null> {
+    const room = this.rooms.peek(id);
+    return room ? room.text.toString() : this.store.markdown(id);
+  }
+
+  /** Replaces the text through the live document; false for an unknown deck. */
+  async replaceMarkdown(id: string, markdown: string): Promise<boolean> {
+    this.checkSize(markdown);
+    const done = await this.rooms.withRoom(id, async (room) => {
+      room.replaceText(markdown);
+      // Answer only once the change is durable.
+      await this.updateLog.flush();
+      return true;
+    });
+    return done ?? false;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    this.rooms.evict(id, WsCloseCode.deckDeleted, "This deck was deleted.");
+    return this.store.delete(id);
+  }
+
+  private checkSize(markdown: string): void {
+    if (markdown.length > this.maxDeckChars) throw new DeckTooLargeError(this.maxDeckChars);
+  }
+}

@@ -1,0 +1,8 @@
+// Structured logs (JSON lines) for the whole server.
+import { pino, type Logger } from "pino";
+
+export type { Logger };
+
+export function createLogger(level: string): Logger {
+  return pino({ level, base: { service: "podium" } });
+}

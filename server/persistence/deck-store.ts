@@ -1,0 +1,91 @@
+// Decks in PostgreSQL: rows, their stored Yjs state, and the derived columns the library lists.
+import type { DeckSummary } from "../../core/api-types";
+import type { PrismaClient } from "../db/prisma";
+
+export interface DerivedColumns {
+  markdown: string;
+  title: string;
+  tags: string[];
+}
+
+export interface StoredDeck extends DeckSummary {
+  createdAt: string;
+}
+
+export interface StoredDocumentState {
+  snapshot: Uint8Array | null;
+  /** Log entries after the snapshot, oldest first. */
+  updates: Uint8Array[];
+}
+
+export class DeckStore {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async create(id: string, state: Uint8Array, derived: DerivedColumns): Promise<StoredDeck> {
+    const row = await this.prisma.deck.create({
+      data: { id, snapshot: bytes(state), ...derived },
+      select: summaryColumns,
+    });
+    return toStoredDeck(row);
+  }
+
+  async list(): Promise<DeckSummary[]> {
+    const rows = await this.prisma.deck.findMany({
+      select: { id: true, title: true, tags: true, updatedAt: true },
+      orderBy: { updatedAt: "desc" },
+    });
+    return rows.map((row) => ({ ...row, updatedAt: row.updatedAt.toISOString() }));
+  }
+
+  async get(id: string): Promise<StoredDeck | null> {
+    const row = await this.prisma.deck.findUnique({ where: { id }, select: summaryColumns });
+    return row ? toStoredDeck(row) : null;
+  }
+
+  async exists(id: string): Promise<boolean> {
+    return (await this.prisma.deck.count({ where: { id } })) > 0;
+  }
+
+  async markdown(id: string): Promise<string | null> {
+    const row = await this.prisma.deck.findUnique({ where: { id }, select: { markdown: true } });
+    return row?.markdown ?? null;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const { count } = await this.prisma.deck.deleteMany({ where: { id } });
+    return count > 0;
+  }
+
+  /** The snapshot and every later log entry, or null for an unknown deck. */
+  async loadState(id: string): Promise<StoredDocumentState | null> {
+    const deck = await this.prisma.deck.findUnique({ where: { id }, select: { snapshot: true } });
+    if (!deck) return null;
+    const log = await this.prisma.deckUpdate.findMany({
+      where: { deckId: id },
+      orderBy: { seq: "asc" },
+      select: { update: true },
+    });
+    return { snapshot: deck.snapshot, updates: log.map((entry) => entry.update) };
+  }
+
+  async logLength(id: string): Promise<number> {
+    return this.prisma.deckUpdate.count({ where: { deckId: id } });
+  }
+}
+
+const summaryColumns = { id: true, title: true, tags: true, createdAt: true, updatedAt: true } as const;
+
+function toStoredDeck(row: { id: string; title: string; tags: string[]; createdAt: Date; updatedAt: Date }): StoredDeck {
+  return {
+    id: row.id,
+    title: row.title,
+    tags: row.tags,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** Prisma's Bytes fields want a Uint8Array backed by a plain ArrayBuffer. */
+export function bytes(data: Uint8Array): Uint8Array<ArrayBuffer> {
+  return data.buffer instanceof ArrayBuffer ? (data as Uint8Array<ArrayBuffer>) : new Uint8Array(data);
+}

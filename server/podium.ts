@@ -1,0 +1,102 @@
+// Assembles a Podium server: database, persistence, sync rooms, the WebSocket endpoint and (unless
+// disabled, as in some integration tests) Next.js, all on one HTTP port. Used by server/main.ts
+// and by the tests, which start the real thing.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Config } from "./config";
+import { openDatabase } from "./db/database";
+import { createPrismaClient } from "./db/prisma";
+import { DeckService } from "./decks/deck-service";
+import type { Logger } from "./log";
+import { DeckStore } from "./persistence/deck-store";
+import { UpdateLog } from "./persistence/update-log";
+import { registerServices, type Services } from "./services";
+import { RoomRegistry } from "./sync/room-registry";
+import { createSyncEndpoint } from "./sync/ws-endpoint";
+import { WsCloseCode } from "../core/ws-close-codes";
+
+export const PROJECT_ROOT = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
+const PING_INTERVAL_MS = 30_000;
+
+export interface PodiumServer {
+  url: string;
+  port: number;
+  services: Services;
+  rooms: RoomRegistry;
+  updateLog: UpdateLog;
+  /** Stops accepting, flushes everything, closes PostgreSQL. */
+  stop(): Promise<void>;
+}
+
+export async function startPodium(config: Config, log: Logger, options: { next?: boolean } = {}): Promise<PodiumServer> {
+  const database = await openDatabase(config, log);
+  const prisma = createPrismaClient(database.url);
+  const store = new DeckStore(prisma);
+  const updateLog = new UpdateLog(prisma, { flushIntervalMs: config.FLUSH_INTERVAL_MS, log });
+  const rooms = new RoomRegistry(prisma, store, updateLog, {
+    idleMs: config.ROOM_IDLE_MS,
+    compactAfterUpdates: config.COMPACT_AFTER_UPDATES,
+    log,
+  });
+  const services: Services = {
+    decks: new DeckService(store, rooms, updateLog, config.MAX_DECK_CHARS),
+    prisma,
+    maxDeckChars: config.MAX_DECK_CHARS,
+  };
+  registerServices(services);
+
+  const sync = createSyncEndpoint(rooms, {
+    maxMessageBytes: config.MAX_WS_MESSAGE_BYTES,
+    maxDeckChars: config.MAX_DECK_CHARS,
+    pingIntervalMs: PING_INTERVAL_MS,
+    log,
+  });
+
+  let handleRequest: http.RequestListener = (_request, response) => {
+    response.writeHead(404, { "content-type": "application/json" }).end('{"error":{"code":"not_found","message":"Not found"}}');
+  };
+  let handleOtherUpgrade: ((request: http.IncomingMessage, socket: import("node:stream").Duplex, head: Buffer) => void) | null = null;
+  let closeNext: () => Promise<void> = async () => {};
+  if (options.next !== false) {
+    const { default: next } = await import("next");
+    const app = next({ dev: config.NODE_ENV === "development", dir: PROJECT_ROOT, hostname: "localhost", port: config.PORT });
+    await app.prepare();
+    const handler = app.getRequestHandler();
+    handleRequest = (request, response) => void handler(request, response);
+    const upgradeHandler = app.getUpgradeHandler();
+    handleOtherUpgrade = (request, socket, head) => void upgradeHandler(request, socket, head);
+    closeNext = () => app.close();
+  }
+
+  const server = http.createServer(handleRequest);
+  server.on("upgrade", (request, socket, head) => {
+    if (sync.handleUpgrade(request, socket, head)) return;
+    if (handleOtherUpgrade) handleOtherUpgrade(request, socket, head);
+    else socket.destroy();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  log.info({ port }, "Podium is listening");
+
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await rooms.closeAll(WsCloseCode.goingAway, "Server restarting");
+      sync.close();
+      server.closeAllConnections();
+      await closed;
+      await closeNext();
+      await prisma.$disconnect();
+      await database.stop();
+      registerServices(undefined);
+      log.info("Podium stopped");
+    })());
+
+  return { url: `http://127.0.0.1:${port}`, port, services, rooms, updateLog, stop };
+}

@@ -1,0 +1,26 @@
+// The running server's services, reachable from Next.js route handlers and server components.
+// Next bundles those separately from server/main.ts, so a plain module-level singleton would exist
+// twice; the services are handed over through one well-known global slot instead.
+// Only types are imported here, so the route bundles never pull in the server's modules.
+import type { DeckService } from "./decks/deck-service";
+import type { PrismaClient } from "./db/prisma";
+
+export interface Services {
+  decks: DeckService;
+  prisma: PrismaClient;
+  maxDeckChars: number;
+}
+
+const SLOT = Symbol.for("podium.services");
+
+type GlobalWithServices = typeof globalThis & { [SLOT]?: Services };
+
+export function registerServices(services: Services | undefined): void {
+  (globalThis as GlobalWithServices)[SLOT] = services;
+}
+
+export function getServices(): Services {
+  const services = (globalThis as GlobalWithServices)[SLOT];
+  if (!services) throw new Error("Podium services are not running (start the app with `npm start`).");
+  return services;
+}

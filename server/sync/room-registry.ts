@@ -1,0 +1,159 @@
+// The open decks of this server: loads a room on first use, shares it between connections and API
+// calls, and unloads it (after compacting its log) once nobody has used it for ROOM_IDLE_MS.
+import type { PrismaClient } from "../db/prisma";
+import type { Logger } from "../log";
+import { compactDeck } from "../persistence/compaction";
+import type { DeckStore } from "../persistence/deck-store";
+import type { UpdateLog } from "../persistence/update-log";
+import { Room } from "./room";
+
+interface OpenRoom {
+  room: Room;
+  users: number;
+  idleTimer: NodeJS.Timeout | null;
+}
+
+export interface RoomRegistryOptions {
+  idleMs: number;
+  compactAfterUpdates: number;
+  log: Logger;
+}
+
+export class RoomRegistry {
+  private open = new Map<string, OpenRoom>();
+  private loading = new Map<string, Promise<OpenRoom | null>>();
+  private compactions = new Map<string, Promise<void>>();
+  private closing = false;
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly store: DeckStore,
+    private readonly updateLog: UpdateLog,
+    private readonly options: RoomRegistryOptions,
+  ) {
+    updateLog.onFlushed((counts) => {
+      for (const deckId of counts.keys()) {
+        const entry = this.open.get(deckId);
+        if (entry && entry.room.logLength >= options.compactAfterUpdates) this.compact(deckId, entry.room);
+      }
+    });
+  }
+
+  /** Number of decks open in memory. */
+  get size(): number {
+    return this.open.size;
+  }
+
+  /** The loaded room, if this deck is open here. */
+  peek(deckId: string): Room | undefined {
+    return this.open.get(deckId)?.room;
+  }
+
+  /** Opens the deck's room and holds it until `release`; null when the deck does not exist. */
+  async acquire(deckId: string): Promise<Room | null> {
+    if (this.closing) throw new Error("server is shutting down");
+    const entry = this.open.get(deckId) ?? (await this.load(deckId));
+    if (!entry) return null;
+    entry.users++;
+    if (entry.idleTimer) {
+      clearTimeout(entry.idleTimer);
+      entry.idleTimer = null;
+    }
+    return entry.room;
+  }
+
+  release(room: Room): void {
+    const entry = this.open.get(room.deckId);
+    if (!entry || entry.room !== room) return;
+    entry.users = Math.max(0, entry.users - 1);
+    if (entry.users === 0 && !this.closing) {
+      entry.idleTimer = setTimeout(() => void this.unload(room.deckId), this.options.idleMs);
+    }
+  }
+
+  /** Runs `fn` with the deck's room held open; null when the deck does not exist. */
+  async withRoom<T>(deckId: string, fn: (room: Room) => T | Promise<T>): Promise<T | null> {
+    const room = await this.acquire(deckId);
+    if (!room) return null;
+    try {
+      return await fn(room);
+    } finally {
+      this.release(room);
+    }
+  }
+
+  /** Closes every connection of a deleted deck and forgets its room without storing anything more. */
+  evict(deckId: string, code: number, reason: string): void {
+    const entry = this.open.get(deckId);
+    if (!entry) return;
+    this.open.delete(deckId);
+    if (entry.idleTimer) clearTimeout(entry.idleTimer);
+    entry.room.closeAll(code, reason);
+    this.updateLog.discardDeck(deckId);
+    entry.room.destroy();
+  }
+
+  /** Shutdown: disconnects everyone, then persists and compacts every open room. */
+  async closeAll(code: number, reason: string): Promise<void> {
+    this.closing = true;
+    for (const entry of this.open.values()) entry.room.closeAll(code, reason);
+    await Promise.allSettled(this.loading.values());
+    await this.updateLog.close();
+    await Promise.allSettled([...this.open.keys()].map((deckId) => this.unload(deckId)));
+    await Promise.allSettled(this.compactions.values());
+  }
+
+  private load(deckId: string): Promise<OpenRoom | null> {
+    let pending = this.loading.get(deckId);
+    if (!pending) {
+      pending = this.store
+        .loadState(deckId)
+        .then((state) => {
+          if (!state) return null;
+          const room = new Room(deckId, this.updateLog, this.options.log);
+          room.restore(state);
+          const entry: OpenRoom = { room, users: 0, idleTimer: null };
+          this.open.set(deckId, entry);
+          return entry;
+        })
+        .finally(() => this.loading.delete(deckId));
+      this.loading.set(deckId, pending);
+    }
+    return pending;
+  }
+
+  private async unload(deckId: string): Promise<void> {
+    const entry = this.open.get(deckId);
+    if (!entry || entry.users > 0) return;
+    if (entry.idleTimer) clearTimeout(entry.idleTimer);
+    try {
+      if (!this.closing) await this.updateLog.flush();
+    } catch (error) {
+      // PostgreSQL is away: keep the room (and its queued updates) and try again later.
+      this.options.log.warn({ err: error, deckId }, "keeping room open: its updates are not stored yet");
+      if (!this.closing) entry.idleTimer = setTimeout(() => void this.unload(deckId), this.options.idleMs);
+      return;
+    }
+    if (this.open.get(deckId) !== entry || entry.users > 0) return;
+    this.open.delete(deckId);
+    if (entry.room.logLength > 0) await this.compact(deckId, entry.room);
+    entry.room.destroy();
+  }
+
+  private compact(deckId: string, room: Room): Promise<void> {
+    const running = this.compactions.get(deckId);
+    if (running) return running;
+    const mergedBefore = room.logLength;
+    const task = compactDeck(this.prisma, deckId)
+      .then((result) => {
+        if (result) {
+          room.logLength = Math.max(0, room.logLength - Math.min(result.mergedUpdates, mergedBefore));
+          this.options.log.debug({ deckId, ...result }, "compacted update log");
+        }
+      })
+      .catch((error: unknown) => this.options.log.warn({ err: error, deckId }, "compaction failed; the log is kept"))
+      .finally(() => this.compactions.delete(deckId));
+    this.compactions.set(deckId, task);
+    return task;
+  }
+}

@@ -1,0 +1,122 @@
+// A room is one open deck: its live Y.Doc and awareness, the connections editing it, and the hand-off
+// of every accepted update to the update log and to the other connections (fan-out).
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as Y from "yjs";
+import { extractDeckMetadata } from "../../core/deck-metadata";
+import { DECK_TEXT_NAME } from "../../core/sync-protocol";
+import { computeTextEdits } from "../../core/text-diff";
+import type { Logger } from "../log";
+import type { DerivedColumns, StoredDocumentState } from "../persistence/deck-store";
+import type { UpdateLog } from "../persistence/update-log";
+import { awarenessMessage, syncUpdateMessage } from "./messages";
+
+/** Transaction origin of state read from storage: already persisted, so never logged again. */
+const LOADED_FROM_STORAGE = Symbol("loaded-from-storage");
+/** Transaction origin of edits made through the REST API. */
+export const API_ORIGIN = Symbol("api");
+
+/** What a room needs from a connection. */
+export interface RoomMember {
+  send(message: Uint8Array): void;
+  close(code: number, reason: string): void;
+  readonly controlledClientIds: Set<number>;
+}
+
+export class Room {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly text = this.doc.getText(DECK_TEXT_NAME);
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly members = new Set<RoomMember>();
+  /** Log entries written since the last compaction (including those found at load). */
+  logLength = 0;
+  private derivedCache: { markdown: string; columns: DerivedColumns } | null = null;
+
+  constructor(
+    readonly deckId: string,
+    private readonly updateLog: UpdateLog,
+    private readonly log: Logger,
+  ) {
+    // The server holds no presence of its own.
+    this.awareness.setLocalState(null);
+    this.doc.on("update", this.onDocUpdate);
+    this.awareness.on("update", this.onAwarenessUpdate);
+  }
+
+  /** Restores the stored state (snapshot, then later log entries) without logging it again. */
+  restore(state: StoredDocumentState): void {
+    this.doc.transact(() => {
+      if (state.snapshot) Y.applyUpdate(this.doc, state.snapshot);
+      for (const update of state.updates) Y.applyUpdate(this.doc, update);
+    }, LOADED_FROM_STORAGE);
+    this.logLength = state.updates.length;
+  }
+
+  /** Replaces the text through the live document as a minimal edit, so open editors keep their cursors. */
+  replaceText(markdown: string): void {
+    const edits = computeTextEdits(this.text.toString(), markdown);
+    if (edits.length === 0) return;
+    this.doc.transact(() => {
+      for (const edit of edits) {
+        if (edit.kind === "insert") this.text.insert(edit.index, edit.text);
+        else this.text.delete(edit.index, edit.length);
+      }
+    }, API_ORIGIN);
+  }
+
+  derivedColumns(): DerivedColumns {
+    const markdown = this.text.toString();
+    if (this.derivedCache?.markdown !== markdown) {
+      this.derivedCache = { markdown, columns: { markdown, ...extractDeckMetadata(markdown) } };
+    }
+    return this.derivedCache.columns;
+  }
+
+  join(member: RoomMember): void {
+    this.members.add(member);
+  }
+
+  leave(member: RoomMember): void {
+    if (!this.members.delete(member)) return;
+    if (member.controlledClientIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...member.controlledClientIds], null);
+    }
+  }
+
+  closeAll(code: number, reason: string): void {
+    for (const member of [...this.members]) member.close(code, reason);
+  }
+
+  destroy(): void {
+    this.doc.off("update", this.onDocUpdate);
+    this.awareness.off("update", this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === LOADED_FROM_STORAGE) return;
+    this.logLength++;
+    this.updateLog.append(this.deckId, update, this).catch((error: unknown) => {
+      this.log.warn({ err: error, deckId: this.deckId }, "update not persisted");
+    });
+    const message = syncUpdateMessage(update);
+    for (const member of this.members) {
+      if (member !== origin) member.send(message);
+    }
+  };
+
+  private onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = added.concat(updated, removed);
+    if (changed.length === 0) return;
+    if (origin && this.members.has(origin as RoomMember)) {
+      const controlled = (origin as RoomMember).controlledClientIds;
+      for (const id of added) controlled.add(id);
+      for (const id of removed) controlled.delete(id);
+    }
+    const message = awarenessMessage(this.awareness, changed);
+    for (const member of this.members) member.send(message);
+  };
+}

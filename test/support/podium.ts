@@ -1,0 +1,17 @@
+// Starts the real Podium server (HTTP + WebSocket + persistence) on a free port for a test.
+import { loadConfig } from "../../server/config";
+import { createLogger } from "../../server/log";
+import { startPodium, type PodiumServer } from "../../server/podium";
+
+export async function startTestPodium(databaseUrl: string, env: Record<string, string> = {}): Promise<PodiumServer> {
+  const config = loadConfig({
+    NODE_ENV: "test",
+    PORT: "0",
+    HOST: "127.0.0.1",
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+    ROOM_IDLE_MS: "200",
+    ...env,
+  });
+  return startPodium(config, createLogger(config.LOG_LEVEL), { next: false });
+}
