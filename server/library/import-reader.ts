@@ -1,0 +1,116 @@
+// Reads what a user imports — `.md` files, images, or `.zip` archives of a folder of them (the
+// shape of a public minutes repository: `community-call/20240808.md` beside its images) — into
+// decks and media. Every file is judged on its own: one bad file becomes a problem naming it and
+// never aborts the others.
+import { unzipSync, type UnzipFileInfo } from "fflate";
+import { sniffMediaType, type MediaType } from "../../core/library/media-type";
+import type { MojibakeRepair } from "../../core/library/mojibake-repair";
+import { decodeTextFile, UnreadableTextFileError } from "../../core/library/text-file";
+
+export interface UploadedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface ImportedDeck {
+  /** Path inside the upload (the zip's folders included), used to resolve relative image links. */
+  path: string;
+  markdown: string;
+  repairs: MojibakeRepair[];
+}
+
+export interface ImportedMedia {
+  path: string;
+  bytes: Uint8Array;
+  type: MediaType;
+}
+
+export interface ImportProblem {
+  path: string;
+  message: string;
+}
+
+export interface ImportContents {
+  decks: ImportedDeck[];
+  media: ImportedMedia[];
+  problems: ImportProblem[];
+}
+
+export interface ImportLimits {
+  /** Largest single file (media and markdown), in bytes. */
+  maxFileBytes: number;
+  /** Largest total of all files unpacked from one zip, in bytes (zip bombs). */
+  maxZipTotalBytes: number;
+  maxZipEntries: number;
+}
+
+const MARKDOWN = /\.(md|markdown|txt)$/i;
+const IGNORED = /(^|\/)(__MACOSX|\.git)(\/|$)|(^|\/)\.[^/]*$/;
+
+export function readImport(files: UploadedFile[], limits: ImportLimits): ImportContents {
+  const contents: ImportContents = { decks: [], media: [], problems: [] };
+  for (const file of files) {
+    if (/\.zip$/i.test(file.name)) readZip(file, limits, contents);
+    else readEntry(file.name, file.bytes, limits, contents);
+  }
+  return contents;
+}
+
+function readZip(file: UploadedFile, limits: ImportLimits, contents: ImportContents): void {
+  let declaredTotal = 0;
+  let entries = 0;
+  let tooBig: string | null = null;
+  let unpacked: Record<string, Uint8Array>;
+  try {
+    unpacked = unzipSync(file.bytes, {
+      filter: (entry: UnzipFileInfo) => {
+        if (entry.name.endsWith("/") || IGNORED.test(entry.name)) return false;
+        entries++;
+        declaredTotal += entry.originalSize;
+        if (entry.originalSize > limits.maxFileBytes) {
+          contents.problems.push({ path: `${file.name}/${entry.name}`, message: `larger than ${limits.maxFileBytes} bytes; skipped.` });
+          return false;
+        }
+        if (entries > limits.maxZipEntries || declaredTotal > limits.maxZipTotalBytes) {
+          tooBig ??= `holds more than ${limits.maxZipEntries} files or ${limits.maxZipTotalBytes} bytes unpacked`;
+          return false;
+        }
+        return true;
+      },
+    });
+  } catch (error) {
+    contents.problems.push({ path: file.name, message: `not a readable zip archive (${(error as Error).message}).` });
+    return;
+  }
+  if (tooBig) {
+    contents.problems.push({ path: file.name, message: `${tooBig}; nothing was imported from it.` });
+    return;
+  }
+  for (const [path, bytes] of Object.entries(unpacked).sort(([a], [b]) => a.localeCompare(b))) {
+    // A zip can lie about sizes in its directory: check what was really unpacked.
+    if (bytes.byteLength > limits.maxFileBytes) {
+      contents.problems.push({ path, message: `larger than ${limits.maxFileBytes} bytes; skipped.` });
+      continue;
+    }
+    readEntry(path, bytes, limits, contents);
+  }
+}
+
+function readEntry(path: string, bytes: Uint8Array, limits: ImportLimits, contents: ImportContents): void {
+  if (bytes.byteLength > limits.maxFileBytes) {
+    contents.problems.push({ path, message: `larger than ${limits.maxFileBytes} bytes; skipped.` });
+    return;
+  }
+  if (MARKDOWN.test(path)) {
+    try {
+      contents.decks.push({ path, ...decodeTextFile(path, bytes) });
+    } catch (error) {
+      if (!(error instanceof UnreadableTextFileError)) throw error;
+      contents.problems.push({ path, message: error.message.slice(path.length + 2) });
+    }
+    return;
+  }
+  const type = sniffMediaType(bytes);
+  if (type) contents.media.push({ path, bytes, type });
+  else contents.problems.push({ path, message: "neither markdown nor a supported image (PNG, JPEG, GIF, WebP, AVIF, SVG); skipped." });
+}
