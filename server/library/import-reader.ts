@@ -45,13 +45,14 @@ export interface ImportLimits {
 }
 
 const MARKDOWN = /\.(md|markdown|txt)$/i;
-const IGNORED = /(^|\/)(__MACOSX|\.git)(\/|$)|(^|\/)\.[^/]*$/;
+/** OS junk, and the metadata files of Podium's own exports (the deck text carries the metadata). */
+const IGNORED = /(^|\/)(__MACOSX|\.git)(\/|$)|(^|\/)\.[^/]*$|(^|\/)(meta|manifest)\.json$/;
 
 export function readImport(files: UploadedFile[], limits: ImportLimits): ImportContents {
   const contents: ImportContents = { decks: [], media: [], problems: [] };
   for (const file of files) {
     if (/\.zip$/i.test(file.name)) readZip(file, limits, contents);
-    else readEntry(file.name, file.bytes, limits, contents);
+    else if (!IGNORED.test(file.name)) readEntry(file.name, file.bytes, limits, contents);
   }
   return contents;
 }
