@@ -1,0 +1,250 @@
+// markdown → deck, as HedgeDoc 1.x renders slide mode. Documents whose frontmatter says
+// `type: slide` are split into slides (slide-splitter), each slide's speaker notes are split off
+// (speaker-notes), and every slide and note is rendered and sanitized on its own. A deck
+// renderer remembers rendered slides by their source text, so a keystroke re-renders only the
+// slide being edited; the frontmatter is cached by its text as well.
+import { findFrontmatter, parseFrontmatter, type FrontmatterBlock, type FrontmatterWarning } from "../frontmatter";
+import type { HtmlSanitizer } from "./html-sanitizer";
+import { escapeHtml } from "./html-escape";
+import { LruCache } from "./lru-cache";
+import { getMarkdownIt, markdownOptionsKey, type MarkdownOptions } from "./markdown-renderer";
+import { MAX_MATH_PER_DOCUMENT, MAX_RENDER_CHARS, MAX_SLIDE_CHARS, SLIDE_CACHE_ENTRIES } from "./render-limits";
+import { validateSlideOptions, type RevealOptions, type RevealTheme } from "./slide-options";
+import { splitSlides } from "./slide-splitter";
+import { splitSpeakerNotes } from "./speaker-notes";
+import type { AttributeCommentEnv } from "./element-attributes";
+
+export type RenderWarning = FrontmatterWarning;
+
+export interface RenderedSlide {
+  /** Sanitized HTML of the slide's content (without its notes). */
+  html: string;
+  /** Sanitized HTML of the speaker notes; "" when there are none. */
+  notesHtml: string;
+  /** Attributes for the slide's <section>: only `class` and `data-*`, values already checked. */
+  attributes: Record<string, string>;
+  /** 1-based source lines in the whole document. */
+  startLine: number;
+  endLine: number;
+}
+
+export interface HorizontalSlide {
+  /** One entry for a plain slide, several for a vertical stack. */
+  verticals: RenderedSlide[];
+}
+
+export interface RenderedDeck {
+  kind: "slides" | "document";
+  /** The frontmatter's data ({} without frontmatter or when it was rejected). */
+  frontmatter: Record<string, unknown>;
+  warnings: RenderWarning[];
+  /** Validated reveal.js options, HedgeDoc's defaults included. */
+  revealOptions: RevealOptions;
+  theme: RevealTheme;
+  /** Frontmatter `lang`, when it looks like a language tag. */
+  lang: string | null;
+  /** Frontmatter `dir`. */
+  dir: "ltr" | "rtl";
+  /** Slides for kind "slides"; [] for documents. */
+  slides: HorizontalSlide[];
+  /** Sanitized HTML of the whole document for kind "document"; "" for slides. */
+  html: string;
+}
+
+export interface DeckRendererOptions {
+  sanitizer: HtmlSanitizer;
+  /** Rendered slides kept for reuse (default 1000). */
+  cacheSize?: number;
+}
+
+export interface DeckRenderer {
+  render(markdown: string): RenderedDeck;
+  /** Forgets cached slides and frontmatter. */
+  clear(): void;
+}
+
+interface RenderedSlideBody {
+  html: string;
+  notesHtml: string;
+  attributes: Record<string, string>;
+}
+
+interface FrontmatterInfo {
+  data: Record<string, unknown>;
+  warnings: RenderWarning[];
+  revealOptions: RevealOptions;
+  theme: RevealTheme;
+  lang: string | null;
+  dir: "ltr" | "rtl";
+  markdown: MarkdownOptions;
+  isSlides: boolean;
+}
+
+const LANG = /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/;
+
+export function createDeckRenderer(options: DeckRendererOptions): DeckRenderer {
+  const { sanitizer } = options;
+  const slideCache = new LruCache<string, RenderedSlideBody>(options.cacheSize ?? SLIDE_CACHE_ENTRIES);
+  const frontmatterCache = new LruCache<string, FrontmatterInfo>(8);
+  let lastDocument: { key: string; html: string } | null = null;
+
+  function frontmatterInfo(block: FrontmatterBlock | null): FrontmatterInfo {
+    const key = block ? block.yaml : "\u0000none";
+    const cached = frontmatterCache.get(key);
+    if (cached) return cached;
+    const parsed = block ? parseFrontmatter(block) : { data: {}, warnings: [] };
+    const data = parsed.data;
+    const warnings = [...parsed.warnings];
+    const slideOptions = validateSlideOptions(data.slideOptions, block);
+    warnings.push(...slideOptions.warnings);
+    const dir = data.dir === "rtl" ? "rtl" : "ltr";
+    if (dir === "rtl" && slideOptions.revealOptions.rtl === undefined) slideOptions.revealOptions.rtl = true;
+    const info: FrontmatterInfo = {
+      data,
+      warnings,
+      revealOptions: slideOptions.revealOptions,
+      theme: slideOptions.theme,
+      lang: typeof data.lang === "string" && LANG.test(data.lang) ? data.lang : null,
+      dir,
+      // HedgeDoc: `breaks: false` turns single-newline breaks off; anything else keeps them on.
+      markdown: { breaks: data.breaks !== false },
+      isSlides: data.type === "slide",
+    };
+    frontmatterCache.set(key, info);
+    return info;
+  }
+
+  function renderMarkdown(markdown: string, markdownOptions: MarkdownOptions, env: AttributeCommentEnv): string {
+    try {
+      return sanitizer.sanitize(getMarkdownIt(markdownOptions).render(markdown, env));
+    } catch {
+      return `<pre>${escapeHtml(markdown)}</pre>`;
+    }
+  }
+
+  function renderSlide(text: string, markdownOptions: MarkdownOptions): RenderedSlideBody {
+    const key = `${markdownOptionsKey(markdownOptions)}\u0000${text}`;
+    const cached = slideCache.get(key);
+    if (cached) return cached;
+    if (text.length > MAX_SLIDE_CHARS) {
+      const body = { html: `<pre class="slide-too-long">${escapeHtml(text.slice(0, MAX_SLIDE_CHARS))}</pre>`, notesHtml: "", attributes: {} };
+      slideCache.set(key, body);
+      return body;
+    }
+    const { content, notes } = splitSpeakerNotes(text);
+    const env: AttributeCommentEnv = {};
+    const html = renderMarkdown(content, markdownOptions, env);
+    const notesHtml = notes ? renderMarkdown(notes, markdownOptions, { attributeComments: false }) : "";
+    const body: RenderedSlideBody = { html, notesHtml, attributes: env.slideAttributes ?? {} };
+    slideCache.set(key, body);
+    return body;
+  }
+
+  function render(input: string): RenderedDeck {
+    const warnings: RenderWarning[] = [];
+    let markdown = input;
+    if (markdown.length > MAX_RENDER_CHARS) {
+      warnings.push({ line: 1, message: `The document is longer than ${MAX_RENDER_CHARS} characters; only the beginning is shown.` });
+      markdown = markdown.slice(0, MAX_RENDER_CHARS);
+    }
+    const block = findFrontmatter(markdown);
+    const info = frontmatterInfo(block);
+    warnings.unshift(...info.warnings);
+    const base = {
+      frontmatter: info.data,
+      warnings,
+      revealOptions: { ...info.revealOptions },
+      theme: info.theme,
+      lang: info.lang,
+      dir: info.dir,
+    };
+    const { body, firstLine } = deckBody(markdown, block);
+
+    if (!info.isSlides) {
+      const key = `${markdownOptionsKey(info.markdown)}\u0000${body}`;
+      if (lastDocument?.key !== key) lastDocument = { key, html: renderMarkdown(body, info.markdown, { attributeComments: false, mathBudget: MAX_MATH_PER_DOCUMENT }) };
+      return { ...base, kind: "document", slides: [], html: lastDocument.html };
+    }
+
+    const split = splitSlides(body, firstLine);
+    if (split.truncated) {
+      warnings.push({ line: firstLine, message: "The deck has too many slides; the last ones were merged into one." });
+    }
+    const slides: HorizontalSlide[] = split.horizontals.map((stack) => ({
+      verticals: stack.map((source) => {
+        if (source.text.length > MAX_SLIDE_CHARS) {
+          warnings.push({ line: source.startLine, message: `This slide is longer than ${MAX_SLIDE_CHARS} characters; it is shown as plain text.` });
+        }
+        const rendered = renderSlide(source.text, info.markdown);
+        return {
+          html: rendered.html,
+          notesHtml: rendered.notesHtml,
+          attributes: { ...rendered.attributes },
+          startLine: source.startLine,
+          endLine: source.endLine,
+        };
+      }),
+    }));
+    return { ...base, kind: "slides", slides, html: "" };
+  }
+
+  return {
+    render,
+    clear() {
+      slideCache.clear();
+      frontmatterCache.clear();
+      lastDocument = null;
+    },
+  };
+}
+
+/** Renders once, without keeping a cache. Use createDeckRenderer for live previews. */
+export function renderDeck(markdown: string, options: DeckRendererOptions): RenderedDeck {
+  return createDeckRenderer({ ...options, cacheSize: options.cacheSize ?? 64 }).render(markdown);
+}
+
+/**
+ * The body after the frontmatter, as HedgeDoc gets it from the front-matter package: blank lines
+ * right after the closing fence are dropped, so the first slide never starts with a separator.
+ */
+export function deckBody(markdown: string, block: FrontmatterBlock | null): { body: string; firstLine: number } {
+  if (!block) return { body: markdown, firstLine: 1 };
+  let offset = block.bodyOffset;
+  let line = block.endLine + 1;
+  for (;;) {
+    const end = markdown.indexOf("\n", offset);
+    if (end < 0 || markdown.slice(offset, end).trim() !== "") break;
+    offset = end + 1;
+    line++;
+  }
+  return { body: markdown.slice(offset), firstLine: line };
+}
+
+export interface SlidePosition {
+  /** Horizontal index. */
+  h: number;
+  /** Vertical index within the stack. */
+  v: number;
+}
+
+/**
+ * The slide showing a given 1-based source line: the last slide starting at or before it
+ * (lines of the frontmatter and of separators belong to the slide before them). Null for documents.
+ */
+export function findSlideAtLine(deck: RenderedDeck, line: number): SlidePosition | null {
+  if (deck.kind !== "slides" || deck.slides.length === 0) return null;
+  let found: SlidePosition = { h: 0, v: 0 };
+  for (let h = 0; h < deck.slides.length; h++) {
+    const verticals = deck.slides[h]!.verticals;
+    for (let v = 0; v < verticals.length; v++) {
+      if (verticals[v]!.startLine > line) return found;
+      found = { h, v };
+    }
+  }
+  return found;
+}
+
+/** The slide at a position, if it exists. */
+export function slideAt(deck: RenderedDeck, position: SlidePosition): RenderedSlide | null {
+  return deck.slides[position.h]?.verticals[position.v] ?? null;
+}
