@@ -15,6 +15,24 @@ const nextConfig = {
           { key: "X-Frame-Options", value: "SAMEORIGIN" },
         ],
       },
+      {
+        // The sandboxed deck frame (components/preview/frame): its own scripts only, no requests
+        // of its own (no connect-src), images and media from anywhere as decks link them, and a
+        // sandbox of its own, so it stays an opaque origin even when opened as a window (print).
+        source: "/deck-frame.html",
+        headers: [
+          {
+            key: "Content-Security-Policy",
+            value:
+              "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https: http: data: blob:; media-src 'self' https: http: data: blob:; font-src 'self' data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'; sandbox allow-scripts",
+          },
+        ],
+      },
+      {
+        // Fonts are CORS requests, and the sandboxed deck frame's origin is opaque.
+        source: "/vendor/:path*",
+        headers: [{ key: "Access-Control-Allow-Origin", value: "*" }],
+      },
     ];
   },
 };

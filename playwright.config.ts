@@ -55,6 +55,9 @@ export default defineConfig({
       HOST: "127.0.0.1",
       DATA_DIR: E2E_DATA_DIR,
       LOG_LEVEL: "warn",
+      // The first admin (e2e/auth.spec.ts signs in as them); the data folder is fresh on every run.
+      ADMIN_EMAIL: "admin@podium.test",
+      ADMIN_PASSWORD: "e2e admin password",
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
     },
   },

@@ -21,7 +21,10 @@ export interface CreatedDeck {
 
 export type ApiErrorCode =
   | "bad_request"
+  | "unauthorized"
+  | "forbidden"
   | "not_found"
+  | "conflict"
   | "payload_too_large"
   | "unsupported_media_type"
   | "method_not_allowed"

@@ -10,6 +10,13 @@ export const MessageType = {
   awareness: 1,
   auth: 2,
   queryAwareness: 3,
+  /**
+   * Podium's save acknowledgement, `[100, varUint n]` both ways. Client → server: "tell me when
+   * everything I sent before this is stored". Server → client: "everything you sent before your
+   * request n is committed to PostgreSQL". y-websocket has no such message; y-websocket clients
+   * that never ask never get one.
+   */
+  savedState: 100,
 } as const;
 
 /** What each client publishes in its awareness state under `user`. */

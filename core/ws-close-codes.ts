@@ -10,6 +10,10 @@ export const WsCloseCode = {
   policyViolation: 1008,
   /** A message over the size limit. */
   messageTooBig: 1009,
+  /** The connection's access went up (read to write): reconnect to be allowed to write. */
+  accessChanged: 4001,
+  /** The connection's access to the deck was removed (or its account disabled); do not reconnect. */
+  accessRevoked: 4403,
   /** The deck was deleted while the connection was open. */
   deckDeleted: 4404,
   /** The deck could not be loaded from storage. */

@@ -1,14 +1,18 @@
 import { expect, test } from "@playwright/test";
-import { createDeck, editorText, openEditor, setUserName } from "./support/decks";
+import { signedInContext } from "./support/auth";
+import { createDeck, editorText, openEditor } from "./support/decks";
 
-test("two people type in one deck at once, see each other's cursor, and the text survives a reload", async ({ browser, request }) => {
-  const deckId = await createDeck(request, "# Community call\n\n");
-  const alice = await (await browser.newContext()).newPage();
-  const bob = await (await browser.newContext()).newPage();
+test("two people type in one deck at once, see each other's cursor, and the text survives a reload", async ({ browser }) => {
+  // Signed-in members: their cursors carry their account names.
+  const aliceContext = await browser.newContext();
+  const bobContext = await browser.newContext();
+  await signedInContext(aliceContext, "Alice");
+  await signedInContext(bobContext, "Bob");
+  const deckId = await createDeck(aliceContext.request, "# Community call\n\n");
+  const alice = await aliceContext.newPage();
+  const bob = await bobContext.newPage();
   await openEditor(alice, deckId);
   await openEditor(bob, deckId);
-  await setUserName(alice, "Alice");
-  await setUserName(bob, "Bob");
 
   await alice.locator(".cm-content").click();
   await alice.keyboard.press("Control+End");
@@ -35,7 +39,10 @@ test("two people type in one deck at once, see each other's cursor, and the text
   await expect(alice.locator(".cm-content")).toContainText("Team IaaS reports: RC for R7.");
 });
 
-test("the library lists decks and creates a new one", async ({ page }) => {
+test("the library lists decks and creates a new one", async ({ browser }) => {
+  const context = await browser.newContext();
+  await signedInContext(context, "Librarian");
+  const page = await context.newPage();
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Podium" })).toBeVisible();
   await page.getByRole("button", { name: "New deck" }).click();
@@ -46,11 +53,14 @@ test("the library lists decks and creates a new one", async ({ page }) => {
   await expect(page.getByRole("link", { name: /Untitled deck/ }).first()).toBeVisible();
 });
 
-test("the status shows reconnecting while offline, and edits made then arrive afterwards", async ({ browser, request }) => {
-  const deckId = await createDeck(request, "start\n");
+test("the status shows reconnecting while offline, and edits made then arrive afterwards", async ({ browser }) => {
   const writerContext = await browser.newContext();
+  const readerContext = await browser.newContext();
+  await signedInContext(writerContext, "Writer");
+  await signedInContext(readerContext, "Reader");
+  const deckId = await createDeck(writerContext.request, "start\n");
   const writer = await writerContext.newPage();
-  const reader = await (await browser.newContext()).newPage();
+  const reader = await readerContext.newPage();
   await openEditor(writer, deckId);
   await openEditor(reader, deckId);
 

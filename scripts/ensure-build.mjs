@@ -23,6 +23,9 @@ const changedAt = Math.max(...SOURCES.map((source) => newestChange(path.join(roo
 if (builtAt > changedAt) process.exit(0);
 
 console.log(builtAt ? "Sources changed since the last build: rebuilding…" : "Building the app (first start)…");
+// public/vendor/ (the deck frame's reveal.js, themes, KaTeX and script) is generated, not committed.
+const vendor = spawnSync(process.execPath, [path.join(root, "scripts", "build-vendor-assets.mjs")], { cwd: root, stdio: "inherit" });
+if (vendor.status !== 0) process.exit(vendor.status ?? 1);
 const result = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
   cwd: root,
   stdio: "inherit",

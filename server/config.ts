@@ -24,6 +24,33 @@ const schema = z.object({
   ROOM_IDLE_MS: integer(10_000, 0),
   MAX_DECK_CHARS: integer(DEFAULT_MAX_DECK_CHARS, 1),
   MAX_WS_MESSAGE_BYTES: integer(DEFAULT_MAX_WS_MESSAGE_BYTES, 1024),
+  /** Messages a connection may send per second, sustained; faster senders are read more slowly. 0: no limit. */
+  WS_MESSAGES_PER_SECOND: integer(100, 0),
+  /** Messages a connection may send in one burst before WS_MESSAGES_PER_SECOND applies. */
+  WS_MESSAGE_BURST: integer(500, 1),
+  /** Open sync connections per client address (see TRUST_PROXY); 0: no limit. */
+  MAX_CONNECTIONS_PER_IP: integer(64, 0),
+  /** A connection that leaves a ping unanswered for this long is dropped. */
+  WS_PING_INTERVAL_MS: integer(30_000, 100),
+  /** Bytes queued for a client that does not read them before it is disconnected (1008). */
+  WS_MAX_SEND_BUFFER_BYTES: integer(16 * 1024 * 1024, 65_536),
+  /** Share decks with the other instances through this Redis; unset: this instance is alone. */
+  REDIS_URL: z.string().url().optional(),
+  /** Signs sessions; when unset, one is generated and kept in DATA_DIR/auth-secret. */
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** The first admin, created at start-up when no user exists yet. */
+  ADMIN_EMAIL: z.string().email().optional(),
+  ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
+  /** The address people use to reach Podium (OIDC callbacks, CSRF origin check); default http://localhost:PORT. */
+  PUBLIC_URL: z.string().url().optional(),
+  /** Behind a reverse proxy: take client addresses from X-Forwarded-For (sign-in and connection limits). */
+  TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
+  /** An OpenID Connect provider (e.g. Keycloak: https://host/realms/<realm>); all three or none. */
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The sign-in button's label. */
+  OIDC_NAME: z.string().min(1).default("Single sign-on"),
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string };
@@ -35,6 +62,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
+  }
+  const oidc = [parsed.data.OIDC_ISSUER, parsed.data.OIDC_CLIENT_ID, parsed.data.OIDC_CLIENT_SECRET];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+    throw new ConfigError("Invalid configuration:\n  OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together.");
+  }
+  if (Boolean(parsed.data.ADMIN_EMAIL) !== Boolean(parsed.data.ADMIN_PASSWORD)) {
+    throw new ConfigError("Invalid configuration:\n  ADMIN_EMAIL and ADMIN_PASSWORD must be set together.");
   }
   return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };
 }

@@ -5,20 +5,24 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { createUpgradeAuthorizer } from "./access/upgrade-guard";
+import { createAuthServices } from "./auth/auth-services";
+import { setClientAddress } from "./auth/client-address";
 import type { Config } from "./config";
 import { openDatabase } from "./db/database";
 import { createPrismaClient } from "./db/prisma";
 import { DeckService } from "./decks/deck-service";
 import type { Logger } from "./log";
+import { PodiumMetrics } from "./metrics";
 import { DeckStore } from "./persistence/deck-store";
 import { UpdateLog } from "./persistence/update-log";
 import { registerServices, type Services } from "./services";
+import { RedisBridge } from "./sync/redis-bridge";
 import { RoomRegistry } from "./sync/room-registry";
 import { createSyncEndpoint } from "./sync/ws-endpoint";
 import { WsCloseCode } from "../core/ws-close-codes";
 
 export const PROJECT_ROOT = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
-const PING_INTERVAL_MS = 30_000;
 
 export interface PodiumServer {
   url: string;
@@ -26,6 +30,9 @@ export interface PodiumServer {
   services: Services;
   rooms: RoomRegistry;
   updateLog: UpdateLog;
+  metrics: PodiumMetrics;
+  /** Set when REDIS_URL is: this instance shares its decks with the others. */
+  bridge: RedisBridge | null;
   /** Stops accepting, flushes everything, closes PostgreSQL. */
   stop(): Promise<void>;
 }
@@ -34,13 +41,42 @@ export async function startPodium(config: Config, log: Logger, options: { next?:
   const database = await openDatabase(config, log);
   const prisma = createPrismaClient(database.url);
   const store = new DeckStore(prisma);
-  const updateLog = new UpdateLog(prisma, { flushIntervalMs: config.FLUSH_INTERVAL_MS, log });
+  const authServices = await createAuthServices(config, prisma, log).catch(async (error: unknown) => {
+    await prisma.$disconnect();
+    await database.stop();
+    throw error;
+  });
+  let sources = { connections: () => 0, openDecks: () => 0, redisLagSeconds: (): number | null => null };
+  const metrics = new PodiumMetrics({
+    connections: () => sources.connections(),
+    openDecks: () => sources.openDecks(),
+    writeBacklog: (): number => updateLog.backlog,
+    redisLagSeconds: () => sources.redisLagSeconds(),
+  });
+  const updateLog = new UpdateLog(prisma, { flushIntervalMs: config.FLUSH_INTERVAL_MS, log, observer: metrics });
   const rooms = new RoomRegistry(prisma, store, updateLog, {
     idleMs: config.ROOM_IDLE_MS,
     compactAfterUpdates: config.COMPACT_AFTER_UPDATES,
     log,
   });
+  let bridge: RedisBridge | null = null;
+  if (config.REDIS_URL) {
+    try {
+      bridge = await RedisBridge.connect(config.REDIS_URL, {
+        log,
+        observer: metrics,
+        onEvict: (deckId, code, reason) => rooms.evictHere(deckId, code, reason),
+      });
+    } catch (error) {
+      await prisma.$disconnect();
+      await database.stop();
+      throw error;
+    }
+    rooms.useBridge(bridge);
+    log.info({ instanceId: bridge.instanceId }, "sharing decks with other instances through Redis");
+  }
   const services: Services = {
+    ...authServices,
     decks: new DeckService(store, rooms, updateLog, config.MAX_DECK_CHARS),
     prisma,
     maxDeckChars: config.MAX_DECK_CHARS,
@@ -50,9 +86,21 @@ export async function startPodium(config: Config, log: Logger, options: { next?:
   const sync = createSyncEndpoint(rooms, {
     maxMessageBytes: config.MAX_WS_MESSAGE_BYTES,
     maxDeckChars: config.MAX_DECK_CHARS,
-    pingIntervalMs: PING_INTERVAL_MS,
+    pingIntervalMs: config.WS_PING_INTERVAL_MS,
     log,
+    rateLimit: { perSecond: config.WS_MESSAGES_PER_SECOND, burst: config.WS_MESSAGE_BURST },
+    maxConnectionsPerAddress: config.MAX_CONNECTIONS_PER_IP,
+    trustProxy: config.TRUST_PROXY,
+    maxSendBufferBytes: config.WS_MAX_SEND_BUFFER_BYTES,
+    observer: metrics,
+    authorize: createUpgradeAuthorizer(authServices.access, authServices.live, authServices.trustedOrigins),
   });
+  const activeBridge = bridge;
+  sources = {
+    connections: () => sync.connections,
+    openDecks: () => rooms.size,
+    redisLagSeconds: () => activeBridge?.lagSeconds ?? null,
+  };
 
   let handleRequest: http.RequestListener = (_request, response) => {
     response.writeHead(404, { "content-type": "application/json" }).end('{"error":{"code":"not_found","message":"Not found"}}');
@@ -70,7 +118,22 @@ export async function startPodium(config: Config, log: Logger, options: { next?:
     closeNext = () => app.close();
   }
 
-  const server = http.createServer(handleRequest);
+  const serveApp = handleRequest;
+  const server = http.createServer((request, response) => {
+    // Served before Next.js; keep it off the public internet at the proxy (docs/operations.md).
+    if (request.url === "/metrics" && request.method === "GET") {
+      metrics.text().then(
+        (text) => response.writeHead(200, { "content-type": metrics.contentType }).end(text),
+        (error: unknown) => {
+          log.error({ err: error }, "metrics collection failed");
+          response.writeHead(500, { "content-type": "text/plain" }).end("metrics collection failed\n");
+        },
+      );
+      return;
+    }
+    setClientAddress(request, config.TRUST_PROXY);
+    serveApp(request, response);
+  });
   server.on("upgrade", (request, socket, head) => {
     if (sync.handleUpgrade(request, socket, head)) return;
     if (handleOtherUpgrade) handleOtherUpgrade(request, socket, head);
@@ -88,6 +151,7 @@ export async function startPodium(config: Config, log: Logger, options: { next?:
     (stopping ??= (async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await rooms.closeAll(WsCloseCode.goingAway, "Server restarting");
+      await activeBridge?.stop();
       sync.close();
       server.closeAllConnections();
       await closed;
@@ -98,5 +162,5 @@ export async function startPodium(config: Config, log: Logger, options: { next?:
       log.info("Podium stopped");
     })());
 
-  return { url: `http://127.0.0.1:${port}`, port, services, rooms, updateLog, stop };
+  return { url: `http://127.0.0.1:${port}`, port, services, rooms, updateLog, metrics, bridge, stop };
 }

@@ -2,10 +2,12 @@
 // Next bundles those separately from server/main.ts, so a plain module-level singleton would exist
 // twice; the services are handed over through one well-known global slot instead.
 // Only types are imported here, so the route bundles never pull in the server's modules.
+import type { AuthServices } from "./auth/auth-services";
 import type { DeckService } from "./decks/deck-service";
 import type { PrismaClient } from "./db/prisma";
 
-export interface Services {
+/** Accounts and access control (auth, accounts, tokens, access, live, trustedOrigins, oidcName). */
+export interface Services extends AuthServices {
   decks: DeckService;
   prisma: PrismaClient;
   maxDeckChars: number;

@@ -1,14 +1,15 @@
 "use client";
 
 // CodeMirror 6 bound to the deck's Y.Text: markdown with YAML frontmatter highlighting, line
-// numbers, line wrapping, remote cursors labelled with names, and undo that only undoes my edits.
-import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
+// numbers, line wrapping, remote cursors labelled with names, undo that only undoes my edits,
+// markdown shortcuts, search and replace, and completion of emoji and slideOptions.
+import { closeBrackets, closeBracketsKeymap, completionKeymap } from "@codemirror/autocomplete";
 import { defaultKeymap, indentWithTab } from "@codemirror/commands";
 import { markdown, markdownLanguage } from "@codemirror/lang-markdown";
 import { yamlFrontmatter } from "@codemirror/lang-yaml";
 import { bracketMatching, indentOnInput, syntaxHighlighting } from "@codemirror/language";
-import { highlightSelectionMatches, searchKeymap } from "@codemirror/search";
-import { EditorState } from "@codemirror/state";
+import { highlightSelectionMatches, search, searchKeymap } from "@codemirror/search";
+import { EditorState, Prec } from "@codemirror/state";
 import {
   drawSelection,
   dropCursor,
@@ -20,7 +21,9 @@ import {
   lineNumbers,
 } from "@codemirror/view";
 import { useEffect, useRef } from "react";
+import { deckCompletions } from "./deck-completions";
 import { deckHighlightStyle } from "./deck-highlight-style";
+import { markdownKeymap } from "./markdown-commands";
 import { yCollab, yUndoManagerKeymap } from "y-codemirror.next";
 import * as Y from "yjs";
 import type { Awareness } from "y-protocols/awareness";
@@ -35,15 +38,37 @@ const editorTheme = EditorView.theme({
   ".cm-activeLineGutter": { backgroundColor: "color-mix(in srgb, var(--accent) 10%, transparent)" },
   // Names on remote cursors stay visible, not only on hover: people need to see who is where.
   ".cm-ySelectionInfo": { opacity: "1", fontFamily: "system-ui, sans-serif", fontSize: "11px", top: "-1.2em" },
+  // Panels and pop-ups follow the page's theme variables, light or dark.
+  ".cm-panels": { backgroundColor: "var(--bg)", color: "var(--text)", fontFamily: "system-ui, sans-serif" },
+  ".cm-panels-top": { borderBottom: "1px solid var(--border)" },
+  ".cm-panel.cm-search": { padding: "6px 10px", fontSize: "13px" },
+  ".cm-panel.cm-search input, .cm-panel.cm-search button": { font: "inherit", color: "var(--text)" },
+  ".cm-textfield": { backgroundColor: "var(--surface)", border: "1px solid var(--border)", borderRadius: "4px", padding: "3px 6px" },
+  ".cm-button": { backgroundImage: "none", backgroundColor: "var(--surface)", border: "1px solid var(--border)", borderRadius: "4px", padding: "3px 8px" },
+  ".cm-searchMatch": { backgroundColor: "color-mix(in srgb, var(--warn) 25%, transparent)" },
+  ".cm-searchMatch-selected": { backgroundColor: "color-mix(in srgb, var(--accent) 35%, transparent)" },
+  ".cm-tooltip": { backgroundColor: "var(--surface)", color: "var(--text)", border: "1px solid var(--border)", borderRadius: "6px", boxShadow: "0 6px 20px rgb(0 0 0 / 0.15)" },
+  ".cm-tooltip-autocomplete > ul": { fontFamily: "system-ui, sans-serif", maxHeight: "16em" },
+  ".cm-tooltip-autocomplete > ul > li[aria-selected]": { backgroundColor: "var(--accent)", color: "var(--accent-text)" },
+  ".cm-completionDetail": { color: "var(--muted)", marginLeft: "1em", fontStyle: "normal" },
 });
 
 export interface DeckEditorProps {
   text: Y.Text;
   awareness: Awareness;
+  /** The view once it exists (null when it goes), for the toolbar and the outline. */
+  onView?: (view: EditorView | null) => void;
+  /** The 1-based line of my cursor, whenever it changes. */
+  onCursorLine?: (line: number) => void;
 }
 
-export default function DeckEditor({ text, awareness }: DeckEditorProps) {
+export default function DeckEditor({ text, awareness, onView, onCursorLine }: DeckEditorProps) {
   const host = useRef<HTMLDivElement>(null);
+  // Callbacks may change between renders; the view is made once per document.
+  const callbacks = useRef({ onView, onCursorLine });
+  useEffect(() => {
+    callbacks.current = { onView, onCursorLine };
+  });
 
   useEffect(() => {
     if (!host.current) return;
@@ -66,14 +91,25 @@ export default function DeckEditor({ text, awareness }: DeckEditorProps) {
           syntaxHighlighting(deckHighlightStyle),
           yamlFrontmatter({ content: markdown({ base: markdownLanguage }) }),
           EditorView.lineWrapping,
-          keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...yUndoManagerKeymap, indentWithTab]),
+          search({ top: true }),
+          deckCompletions(),
+          // Formatting shortcuts win over the defaults (Mod-i would otherwise select the syntax parent).
+          Prec.high(keymap.of(markdownKeymap)),
+          keymap.of([...closeBracketsKeymap, ...completionKeymap, ...defaultKeymap, ...searchKeymap, ...yUndoManagerKeymap, indentWithTab]),
           yCollab(text, awareness, { undoManager }),
           editorTheme,
           EditorView.contentAttributes.of({ "aria-label": "Deck markdown" }),
+          EditorView.updateListener.of((update) => {
+            if (update.selectionSet || update.docChanged) {
+              callbacks.current.onCursorLine?.(update.state.doc.lineAt(update.state.selection.main.head).number);
+            }
+          }),
         ],
       }),
     });
+    callbacks.current.onView?.(view);
     return () => {
+      callbacks.current.onView?.(null);
       view.destroy();
       undoManager.destroy();
     };

@@ -1,12 +1,15 @@
 "use client";
 
-// The realtime session of one deck in this tab: a Y.Doc synced over /ws/<id> by y-websocket.
-// Edits made while disconnected stay in the document and are sent when the socket is back.
+// The realtime session of one deck in this tab: a Y.Doc synced over /ws/<id> by y-websocket and
+// kept in IndexedDB by y-indexeddb, so edits made offline survive a reload or a closed tab and
+// merge when the socket is back. The save tracker counts my edits the server has not yet stored.
 import { useEffect, useState } from "react";
+import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { DECK_TEXT_NAME } from "@/core/sync-protocol";
 import { WsCloseCode } from "@/core/ws-close-codes";
+import { SaveTracker } from "./save-tracker";
 
 export type ConnectionState = "connecting" | "connected" | "disconnected";
 
@@ -14,6 +17,8 @@ export interface DeckSession {
   doc: Y.Doc;
   text: Y.Text;
   provider: WebsocketProvider;
+  persistence: IndexeddbPersistence;
+  saves: SaveTracker;
 }
 
 export interface DeckSessionState {
@@ -21,6 +26,10 @@ export interface DeckSessionState {
   status: ConnectionState;
   /** Has the document caught up with the server since the last connect? */
   synced: boolean;
+  /** Has the copy kept in this browser been loaded? */
+  restoredLocally: boolean;
+  /** My changes the server has not confirmed as stored. */
+  unsaved: number;
   /** Why the server ended the session for good (e.g. the deck was deleted). */
   endedReason: string | null;
 }
@@ -30,6 +39,8 @@ export function useDeckSession(deckId: string): DeckSessionState {
     session: null,
     status: "connecting",
     synced: false,
+    restoredLocally: false,
+    unsaved: 0,
     endedReason: null,
   });
 
@@ -37,23 +48,35 @@ export function useDeckSession(deckId: string): DeckSessionState {
     const doc = new Y.Doc();
     const serverUrl = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/ws`;
     const provider = new WebsocketProvider(serverUrl, deckId, doc, { maxBackoffTime: 5_000 });
-    const session: DeckSession = { doc, text: doc.getText(DECK_TEXT_NAME), provider };
+    const persistence = new IndexeddbPersistence(`podium-deck-${deckId}`, doc);
+    const unsavedKey = `podium.unsaved.${deckId}`;
+    const saves = new SaveTracker(doc, provider, new Set([provider, persistence]), unsavedKey);
+    const session: DeckSession = { doc, text: doc.getText(DECK_TEXT_NAME), provider, persistence, saves };
     // The session is an external resource (a socket) made after mount; state hands it to the UI.
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    setState((current) => ({ ...current, session }));
+    setState((current) => ({ ...current, session, unsaved: saves.unsaved }));
 
     const onStatus = ({ status }: { status: ConnectionState }) =>
       setState((current) => ({ ...current, status, synced: status === "connected" ? current.synced : false }));
     const onSync = (synced: boolean) => setState((current) => ({ ...current, synced }));
+    const onUnsaved = (unsaved: number) => setState((current) => ({ ...current, unsaved }));
     const onClose = (event: CloseEvent | null) => {
       if (event?.code === WsCloseCode.deckDeleted) {
         provider.disconnect();
-        setState((current) => ({ ...current, endedReason: event.reason || "This deck was deleted." }));
+        // Nothing left to merge into: forget the copy kept in this browser.
+        localStorage.removeItem(unsavedKey);
+        persistence.clearData().catch((error: unknown) => console.warn("Podium could not clear the offline copy", error));
+        setState((current) => ({ ...current, unsaved: 0, endedReason: event.reason || "This deck was deleted." }));
       }
     };
     provider.on("status", onStatus);
     provider.on("sync", onSync);
     provider.on("connection-close", onClose);
+    saves.on("change", onUnsaved);
+    persistence.whenSynced.then(
+      () => setState((current) => ({ ...current, restoredLocally: true })),
+      (error: unknown) => console.warn("Podium could not open the offline copy of this deck", error),
+    );
     // Expose the session to end-to-end tests and debugging.
     (window as unknown as { podiumSession?: DeckSession }).podiumSession = session;
 
@@ -61,7 +84,9 @@ export function useDeckSession(deckId: string): DeckSessionState {
       provider.off("status", onStatus);
       provider.off("sync", onSync);
       provider.off("connection-close", onClose);
+      saves.destroy();
       provider.destroy();
+      // Destroying the doc also closes y-indexeddb, after it has written what it holds.
       doc.destroy();
     };
   }, [deckId]);

@@ -1,5 +1,5 @@
-// The name and colour others see on my cursor. Until accounts exist, a name picked once and
-// remembered in this browser.
+// The name and colour others see on my cursor: a signed-in person's account name, or for guests a
+// name picked once and remembered in this browser.
 
 export interface UserIdentity {
   name: string;
@@ -23,6 +23,13 @@ export function loadUserIdentity(): UserIdentity {
   const identity = withLight(`Guest ${Math.floor(100 + Math.random() * 900)}`, pick(PALETTE));
   saveUserIdentity(identity);
   return identity;
+}
+
+/** A signed-in person's cursor: their account name, and a colour that stays theirs on every device. */
+export function accountIdentity(account: { id: string; name: string }): UserIdentity {
+  let hash = 0;
+  for (const char of account.id) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return withLight(account.name.slice(0, MAX_NAME_LENGTH), PALETTE[hash % PALETTE.length]!);
 }
 
 export function renameUser(identity: UserIdentity, name: string): UserIdentity {

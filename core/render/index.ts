@@ -4,7 +4,7 @@ export { createDeckRenderer, renderDeck, findSlideAtLine, slideAt, deckBody } fr
 export type { DeckRenderer, DeckRendererOptions, HorizontalSlide, RenderedDeck, RenderedSlide, RenderWarning, SlidePosition } from "./deck-renderer";
 export { createHtmlSanitizer } from "./html-sanitizer";
 export type { HtmlSanitizer, SanitizerWindow } from "./html-sanitizer";
-export { deckToRevealHtml, renderSectionAttributes } from "./reveal-html";
+export { deckSectionsHtml, deckToRevealHtml, renderSectionAttributes } from "./reveal-html";
 export type { RevealHtmlOptions } from "./reveal-html";
 export { DEFAULT_REVEAL_OPTIONS, DEFAULT_THEME, REVEAL_THEMES, validateSlideOptions } from "./slide-options";
 export type { RevealOptions, RevealOptionValue, RevealTheme } from "./slide-options";

@@ -30,13 +30,20 @@ function slideSection(slide: RenderedSlide, options: RevealHtmlOptions): string 
   return `<section${renderSectionAttributes(attributes)}>${slide.html}${notes}</section>`;
 }
 
+/**
+ * One top-level <section> per horizontal slide (a vertical stack nests its slides), for views that
+ * update slides one by one; a document becomes a single section.
+ */
+export function deckSectionsHtml(deck: RenderedDeck, options: RevealHtmlOptions = {}): string[] {
+  if (deck.kind === "document") return [`<section>${deck.html}</section>`];
+  return deck.slides.map((horizontal) =>
+    horizontal.verticals.length === 1
+      ? slideSection(horizontal.verticals[0]!, options)
+      : `<section>${horizontal.verticals.map((slide) => slideSection(slide, options)).join("")}</section>`,
+  );
+}
+
 /** The deck's slides as reveal.js's `.slides` element (a document becomes a single slide). */
 export function deckToRevealHtml(deck: RenderedDeck, options: RevealHtmlOptions = {}): string {
-  if (deck.kind === "document") return `<div class="slides"><section>${deck.html}</section></div>`;
-  let html = '<div class="slides">';
-  for (const horizontal of deck.slides) {
-    if (horizontal.verticals.length === 1) html += slideSection(horizontal.verticals[0]!, options);
-    else html += `<section>${horizontal.verticals.map((slide) => slideSection(slide, options)).join("")}</section>`;
-  }
-  return `${html}</div>`;
+  return `<div class="slides">${deckSectionsHtml(deck, options).join("")}</div>`;
 }

@@ -1,8 +1,10 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect } from "@playwright/test";
 
+/** Creates a deck as the signed-in user of `request` (a browser context's request: its cookies). */
 export async function createDeck(request: APIRequestContext, markdown: string): Promise<string> {
-  const response = await request.post("/api/decks", { data: { markdown } });
+  // A cookie-authenticated change must name its origin (CSRF protection).
+  const response = await request.post("/api/decks", { data: { markdown }, headers: { origin: `http://127.0.0.1:${process.env.E2E_PORT ?? 3210}` } });
   expect(response.status()).toBe(201);
   return ((await response.json()) as { id: string }).id;
 }

@@ -73,6 +73,22 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   };
 }
 
+/**
+ * The URL of an embedded PostgreSQL another Podium process is running on this DATA_DIR, or null.
+ * The CLI uses it instead of starting a second server (which would stop the running one).
+ */
+export async function runningEmbeddedPostgresUrl(dataDir: string): Promise<string | null> {
+  const pidFile = path.join(dataDir, "postgres", "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  // postmaster.pid: pid, data directory, start time, port, …
+  const lines = (await readFile(pidFile, "utf8")).split("\n");
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !Number.isInteger(port) || port <= 0) return null;
+  const password = (await readFile(path.join(dataDir, "postgres-password"), "utf8")).trim();
+  return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`;
+}
+
 function postgresSystemUser(): RunAs {
   // PostgreSQL refuses to run as root; run it as the `postgres` user, creating it if needed.
   const lookup = () => ({

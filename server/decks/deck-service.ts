@@ -6,7 +6,7 @@ import { extractDeckMetadata } from "../../core/deck-metadata";
 import { newDeckId } from "../../core/deck-id";
 import { DECK_TEXT_NAME } from "../../core/sync-protocol";
 import { WsCloseCode } from "../../core/ws-close-codes";
-import type { DeckStore } from "../persistence/deck-store";
+import type { DeckFilter, DeckStore } from "../persistence/deck-store";
 import type { UpdateLog } from "../persistence/update-log";
 import type { RoomRegistry } from "../sync/room-registry";
 
@@ -25,19 +25,21 @@ export class DeckService {
     private readonly maxDeckChars: number,
   ) {}
 
-  async create(markdown = ""): Promise<CreatedDeck> {
+  /** A new deck owned by `ownerId`; without one (CLI imports, tests) the admins own it. */
+  async create(markdown = "", ownerId: string | null = null): Promise<CreatedDeck> {
     this.checkSize(markdown);
     const doc = new Y.Doc();
     doc.getText(DECK_TEXT_NAME).insert(0, markdown);
     const state = Y.encodeStateAsUpdate(doc);
     doc.destroy();
     const id = newDeckId();
-    await this.store.create(id, state, { markdown, ...extractDeckMetadata(markdown) });
+    await this.store.create(id, state, { markdown, ...extractDeckMetadata(markdown) }, ownerId);
     return { id, url: deckUrl(id) };
   }
 
-  list(): Promise<DeckSummary[]> {
-    return this.store.list();
+  /** Every deck, or those matching `visible` (the access module's filter of what an actor may read). */
+  list(visible?: DeckFilter): Promise<DeckSummary[]> {
+    return this.store.list(visible);
   }
 
   async get(id: string): Promise<DeckMetadata | null> {

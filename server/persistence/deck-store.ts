@@ -1,6 +1,10 @@
 // Decks in PostgreSQL: rows, their stored Yjs state, and the derived columns the library lists.
 import type { DeckSummary } from "../../core/api-types";
+import type { Prisma } from "../db/generated/client";
 import type { PrismaClient } from "../db/prisma";
+
+/** Which decks a listing includes (built by server/access from what the actor may read). */
+export type DeckFilter = Prisma.DeckWhereInput;
 
 export interface DerivedColumns {
   markdown: string;
@@ -21,16 +25,17 @@ export interface StoredDocumentState {
 export class DeckStore {
   constructor(private readonly prisma: PrismaClient) {}
 
-  async create(id: string, state: Uint8Array, derived: DerivedColumns): Promise<StoredDeck> {
+  async create(id: string, state: Uint8Array, derived: DerivedColumns, ownerId: string | null = null): Promise<StoredDeck> {
     const row = await this.prisma.deck.create({
-      data: { id, snapshot: bytes(state), ...derived },
+      data: { id, snapshot: bytes(state), ...derived, ownerId },
       select: summaryColumns,
     });
     return toStoredDeck(row);
   }
 
-  async list(): Promise<DeckSummary[]> {
+  async list(where: DeckFilter = {}): Promise<DeckSummary[]> {
     const rows = await this.prisma.deck.findMany({
+      where,
       select: { id: true, title: true, tags: true, updatedAt: true },
       orderBy: { updatedAt: "desc" },
     });

@@ -15,8 +15,18 @@ export interface DerivedColumnsSource {
 interface PendingAppend {
   deckId: string;
   update: Uint8Array;
+  /** performance.now() when accepted, for the commit-delay metric. */
+  acceptedAt: number;
   resolve: () => void;
   reject: (error: Error) => void;
+}
+
+/** What the metrics learn from the log (server/metrics.ts). */
+export interface UpdateLogObserver {
+  appended(): void;
+  /** A group commit succeeded: its duration and each entry's time from acceptance to commit. */
+  flushed(seconds: number, commitDelays: number[]): void;
+  flushFailed(): void;
 }
 
 export interface FlushListener {
@@ -37,7 +47,7 @@ export class UpdateLog {
 
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly options: { flushIntervalMs: number; log: Logger },
+    private readonly options: { flushIntervalMs: number; log: Logger; observer?: UpdateLogObserver },
   ) {}
 
   /** Queues an update; resolves once it is committed to PostgreSQL. */
@@ -45,8 +55,9 @@ export class UpdateLog {
     if (this.closed) return Promise.reject(new Error("update log is closed"));
     this.sources.set(deckId, source);
     const done = new Promise<void>((resolve, reject) => {
-      this.queue.push({ deckId, update, resolve, reject });
+      this.queue.push({ deckId, update, acceptedAt: performance.now(), resolve, reject });
     });
+    this.options.observer?.appended();
     this.schedule(this.options.flushIntervalMs);
     return done;
   }
@@ -117,9 +128,15 @@ export class UpdateLog {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return Promise.resolve();
+    const startedAt = performance.now();
     this.flushing = this.write(batch)
       .then(() => {
         this.retryDelay = 0;
+        const committedAt = performance.now();
+        this.options.observer?.flushed(
+          (committedAt - startedAt) / 1000,
+          batch.map((entry) => (committedAt - entry.acceptedAt) / 1000),
+        );
         for (const entry of batch) entry.resolve();
         const counts = new Map<string, number>();
         for (const entry of batch) counts.set(entry.deckId, (counts.get(entry.deckId) ?? 0) + 1);
@@ -129,6 +146,7 @@ export class UpdateLog {
         // Put the batch back in front, in order, and try again later.
         this.queue = batch.concat(this.queue);
         this.retryDelay = Math.min(Math.max(this.retryDelay * 2, MIN_RETRY_MS), MAX_RETRY_MS);
+        this.options.observer?.flushFailed();
         this.options.log.warn({ err: error, backlog: this.queue.length, retryInMs: this.retryDelay }, "update log flush failed");
       })
       .finally(() => {

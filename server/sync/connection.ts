@@ -5,10 +5,13 @@ import * as decoding from "lib0/decoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { WebSocket } from "ws";
+import { ACCESS_MESSAGES } from "../../core/access";
 import { MessageType } from "../../core/sync-protocol";
 import { WsCloseCode } from "../../core/ws-close-codes";
 import type { Logger } from "../log";
-import { awarenessMessage, syncStep1Message, syncStep2Message } from "./messages";
+import { withoutPresenter } from "./awareness-filter";
+import { awarenessMessage, permissionDeniedMessage, savedStateMessage, syncStep1Message, syncStep2Message } from "./messages";
+import { MessageRateLimiter } from "./message-rate-limiter";
 import type { Room, RoomMember } from "./room";
 import { checkUpdate, RejectedUpdate } from "./update-guard";
 
@@ -22,6 +25,12 @@ export interface ConnectionOptions {
   maxDeckChars: number;
   pingIntervalMs: number;
   log: Logger;
+  /** Sustained messages per second (0: no limit) and burst; faster senders are read more slowly. */
+  rateLimit?: { perSecond: number; burst: number };
+  /** Bytes queued for this client beyond which it is disconnected (it is not reading). */
+  maxSendBufferBytes?: number;
+  /** Called each time the connection is paused for sending too fast (metrics). */
+  onThrottled?: () => void;
 }
 
 class ProtocolError extends Error {
@@ -37,7 +46,13 @@ export class Connection implements RoomMember {
   readonly controlledClientIds = new Set<number>();
   private alive = true;
   private pingTimer: NodeJS.Timeout;
+  private resumeTimer: NodeJS.Timeout | null = null;
+  private throttled: Buffer[] = [];
   private closed = false;
+  private readonly rateLimiter: MessageRateLimiter;
+  /** Changes at runtime when the deck's permissions change (server/access/live-access.ts). */
+  private writable: boolean;
+  private toldReadOnly = false;
 
   constructor(
     private readonly socket: WebSocket,
@@ -45,6 +60,8 @@ export class Connection implements RoomMember {
     private readonly options: ConnectionOptions,
   ) {
     socket.binaryType = "nodebuffer";
+    this.writable = options.canWrite;
+    this.rateLimiter = new MessageRateLimiter(options.rateLimit?.perSecond ?? 0, options.rateLimit?.burst ?? 1);
     socket.on("pong", () => {
       this.alive = true;
     });
@@ -67,15 +84,65 @@ export class Connection implements RoomMember {
         this.close(WsCloseCode.unsupportedData, "text frames are not part of the protocol");
         return;
       }
-      this.receive(toBuffer(data));
+      this.admit(toBuffer(data));
     });
+  }
+
+  /**
+   * Rate limit: over the limit, the socket is paused, so the excess waits in the kernel's and the
+   * client's buffers. Messages `ws` had already read when it was paused (at most one socket read)
+   * wait here, in order, and are handled as the bucket refills.
+   */
+  private admit(data: Buffer): void {
+    if (this.throttled.length > 0 || this.resumeTimer) {
+      this.throttled.push(data);
+      return;
+    }
+    const pauseMs = this.rateLimiter.take();
+    if (pauseMs === 0) {
+      this.receive(data);
+      return;
+    }
+    this.throttled.push(data);
+    this.socket.pause();
+    this.options.onThrottled?.();
+    this.scheduleResume(pauseMs);
+  }
+
+  private scheduleResume(pauseMs: number): void {
+    this.resumeTimer = setTimeout(() => {
+      this.resumeTimer = null;
+      while (!this.closed && this.throttled.length > 0) {
+        this.receive(this.throttled.shift()!);
+        if (this.throttled.length === 0) break;
+        const wait = this.rateLimiter.take();
+        if (wait > 0) return this.scheduleResume(wait);
+      }
+      if (!this.closed) this.socket.resume();
+    }, pauseMs);
   }
 
   send(message: Uint8Array): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
+    if (this.options.maxSendBufferBytes !== undefined && this.socket.bufferedAmount > this.options.maxSendBufferBytes) {
+      // It is not reading, so a close frame would wait behind the backlog: drop it now.
+      this.options.log.info({ deckId: this.room.deckId, buffered: this.socket.bufferedAmount }, "dropping a client that does not read");
+      this.socket.terminate();
+      this.dispose();
+      return;
+    }
     this.socket.send(message, { binary: true }, (error) => {
       if (error) this.dispose();
     });
+  }
+
+  /** Starts or stops applying this client's edits; a client that loses write access is told why. */
+  setWritable(writable: boolean, reason: string): void {
+    if (this.writable && !writable) {
+      this.send(permissionDeniedMessage(reason));
+      this.toldReadOnly = true;
+    }
+    this.writable = writable;
   }
 
   close(code: number, reason: string): void {
@@ -103,12 +170,26 @@ export class Connection implements RoomMember {
       case MessageType.sync:
         this.handleSync(decoder);
         return;
-      case MessageType.awareness:
-        awarenessProtocol.applyAwarenessUpdate(this.room.awareness, decoding.readVarUint8Array(decoder), this);
+      case MessageType.awareness: {
+        const update = decoding.readVarUint8Array(decoder);
+        // Only someone who may edit the deck may broadcast slides to followers (awareness-filter.ts).
+        awarenessProtocol.applyAwarenessUpdate(this.room.awareness, this.writable ? update : withoutPresenter(update), this);
         return;
+      }
       case MessageType.queryAwareness:
         this.send(awarenessMessage(this.room.awareness, [...this.room.awareness.getStates().keys()]));
         return;
+      case MessageType.savedState: {
+        // Messages of one socket are handled in order, so every update this client sent before
+        // the request is already in `room.stored`. A failed write is logged by the room and left
+        // unacknowledged: the client keeps counting those changes as unsaved.
+        const sequence = decoding.readVarUint(decoder);
+        this.room.stored.then(
+          () => this.send(savedStateMessage(sequence)),
+          () => undefined,
+        );
+        return;
+      }
       default:
         throw new ProtocolError(`unknown message type ${type}`, WsCloseCode.unsupportedData);
     }
@@ -123,7 +204,14 @@ export class Connection implements RoomMember {
       case SYNC_STEP2:
       case SYNC_UPDATE: {
         const update = decoding.readVarUint8Array(decoder);
-        if (!this.options.canWrite) return;
+        if (!this.writable) {
+          // Dropped, never stored. An empty update (nothing to send) is the handshake's, not an edit.
+          if (update.byteLength > 2 && !this.toldReadOnly) {
+            this.send(permissionDeniedMessage(ACCESS_MESSAGES.readOnly));
+            this.toldReadOnly = true;
+          }
+          return;
+        }
         try {
           checkUpdate(update, this.room.text.length, this.options.maxDeckChars);
         } catch (error) {
@@ -161,6 +249,8 @@ export class Connection implements RoomMember {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.pingTimer);
+    if (this.resumeTimer) clearTimeout(this.resumeTimer);
+    this.throttled = [];
     this.room.leave(this);
     this.onDispose?.();
   }

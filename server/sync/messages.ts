@@ -1,6 +1,7 @@
 // Encoding of the y-websocket messages the server sends.
 import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
+import * as authProtocol from "y-protocols/auth";
 import * as syncProtocol from "y-protocols/sync";
 import type * as Y from "yjs";
 import { MessageType } from "../../core/sync-protocol";
@@ -30,5 +31,21 @@ export function awarenessMessage(awareness: awarenessProtocol.Awareness, clientI
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.awareness);
   encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clientIds));
+  return encoding.toUint8Array(encoder);
+}
+
+/** The save acknowledgement for a client's request `sequence` (see MessageType.savedState). */
+export function savedStateMessage(sequence: number): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.savedState);
+  encoding.writeVarUint(encoder, sequence);
+  return encoding.toUint8Array(encoder);
+}
+
+/** y-protocols' auth message: this client's edits are refused (it became, or is, read-only). */
+export function permissionDeniedMessage(reason: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.auth);
+  authProtocol.writePermissionDenied(encoder, reason);
   return encoding.toUint8Array(encoder);
 }

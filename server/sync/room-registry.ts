@@ -5,6 +5,7 @@ import type { Logger } from "../log";
 import { compactDeck } from "../persistence/compaction";
 import type { DeckStore } from "../persistence/deck-store";
 import type { UpdateLog } from "../persistence/update-log";
+import type { RedisBridge } from "./redis-bridge";
 import { Room } from "./room";
 
 interface OpenRoom {
@@ -24,6 +25,7 @@ export class RoomRegistry {
   private loading = new Map<string, Promise<OpenRoom | null>>();
   private compactions = new Map<string, Promise<void>>();
   private closing = false;
+  private bridge: RedisBridge | null = null;
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -37,6 +39,11 @@ export class RoomRegistry {
         if (entry && entry.room.logLength >= options.compactAfterUpdates) this.compact(deckId, entry.room);
       }
     });
+  }
+
+  /** Shares every deck opened from now on with the other instances. */
+  useBridge(bridge: RedisBridge): void {
+    this.bridge = bridge;
   }
 
   /** Number of decks open in memory. */
@@ -84,6 +91,13 @@ export class RoomRegistry {
 
   /** Closes every connection of a deleted deck and forgets its room without storing anything more. */
   evict(deckId: string, code: number, reason: string): void {
+    this.bridge?.publishEvict(deckId, code, reason);
+    this.evictHere(deckId, code, reason);
+  }
+
+  /** Evicts the deck on this instance only (another instance deleted it). */
+  evictHere(deckId: string, code: number, reason: string): void {
+    this.bridge?.close(deckId);
     const entry = this.open.get(deckId);
     if (!entry) return;
     this.open.delete(deckId);
@@ -106,15 +120,25 @@ export class RoomRegistry {
   private load(deckId: string): Promise<OpenRoom | null> {
     let pending = this.loading.get(deckId);
     if (!pending) {
-      pending = this.store
-        .loadState(deckId)
-        .then((state) => {
-          if (!state) return null;
+      const bridge = this.bridge;
+      // With other instances: subscribe before reading storage, so no update falls in between.
+      pending = (bridge ? bridge.open(deckId) : Promise.resolve())
+        .then(() => this.store.loadState(deckId))
+        .then(async (state) => {
+          if (!state) {
+            bridge?.close(deckId);
+            return null;
+          }
           const room = new Room(deckId, this.updateLog, this.options.log);
           room.restore(state);
+          await bridge?.attach(room);
           const entry: OpenRoom = { room, users: 0, idleTimer: null };
           this.open.set(deckId, entry);
           return entry;
+        })
+        .catch((error: unknown) => {
+          bridge?.close(deckId);
+          throw error;
         })
         .finally(() => this.loading.delete(deckId));
       this.loading.set(deckId, pending);
@@ -136,6 +160,7 @@ export class RoomRegistry {
     }
     if (this.open.get(deckId) !== entry || entry.users > 0) return;
     this.open.delete(deckId);
+    this.bridge?.close(deckId);
     if (entry.room.logLength > 0) await this.compact(deckId, entry.room);
     entry.room.destroy();
   }

@@ -14,6 +14,15 @@ import { awarenessMessage, syncUpdateMessage } from "./messages";
 const LOADED_FROM_STORAGE = Symbol("loaded-from-storage");
 /** Transaction origin of edits made through the REST API. */
 export const API_ORIGIN = Symbol("api");
+/** Origin of updates and awareness from another instance (Redis): that instance stores them. */
+export const REMOTE_ORIGIN = Symbol("remote-instance");
+
+/** Where a room sends what its own clients changed, for the other instances (server/sync/redis-bridge.ts). */
+export interface RoomReplication {
+  /** `stored` settles once this update is committed. */
+  publishUpdate(update: Uint8Array, stored: Promise<void>): void;
+  publishAwareness(update: Uint8Array): void;
+}
 
 /** What a room needs from a connection. */
 export interface RoomMember {
@@ -29,6 +38,13 @@ export class Room {
   readonly members = new Set<RoomMember>();
   /** Log entries written since the last compaction (including those found at load). */
   logLength = 0;
+  /**
+   * Settles once every update accepted so far is committed: the update log commits in order, so
+   * the last append's promise covers all earlier ones. Save acknowledgements wait on it.
+   */
+  stored: Promise<void> = Promise.resolve();
+  /** Set while other instances share this deck. */
+  replication: RoomReplication | null = null;
   private derivedCache: { markdown: string; columns: DerivedColumns } | null = null;
 
   constructor(
@@ -93,12 +109,27 @@ export class Room {
     this.doc.destroy();
   }
 
-  private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === LOADED_FROM_STORAGE) return;
+  /** Stores an update another instance accepted but never committed (it went away). */
+  storeOrphan(update: Uint8Array): void {
     this.logLength++;
     this.updateLog.append(this.deckId, update, this).catch((error: unknown) => {
       this.log.warn({ err: error, deckId: this.deckId }, "update not persisted");
     });
+  }
+
+  private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === LOADED_FROM_STORAGE) return;
+    if (origin === REMOTE_ORIGIN) {
+      const message = syncUpdateMessage(update);
+      for (const member of this.members) member.send(message);
+      return;
+    }
+    this.logLength++;
+    this.stored = this.updateLog.append(this.deckId, update, this);
+    this.stored.catch((error: unknown) => {
+      this.log.warn({ err: error, deckId: this.deckId }, "update not persisted");
+    });
+    this.replication?.publishUpdate(update, this.stored);
     const message = syncUpdateMessage(update);
     for (const member of this.members) {
       if (member !== origin) member.send(message);
@@ -115,6 +146,9 @@ export class Room {
       const controlled = (origin as RoomMember).controlledClientIds;
       for (const id of added) controlled.add(id);
       for (const id of removed) controlled.delete(id);
+    }
+    if (origin !== REMOTE_ORIGIN && this.replication) {
+      this.replication.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
     }
     const message = awarenessMessage(this.awareness, changed);
     for (const member of this.members) member.send(message);

@@ -6,8 +6,10 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
 import { isValidDeckId } from "../../core/deck-id";
 import { SYNC_PATH_PREFIX } from "../../core/sync-protocol";
+import type { UpgradeAuthorizer } from "../access/upgrade-guard";
 import type { Logger } from "../log";
 import { Connection } from "./connection";
+import { clientAddress, ConnectionsPerAddress } from "./connections-per-address";
 import type { RoomRegistry } from "./room-registry";
 
 export interface SyncEndpointOptions {
@@ -15,6 +17,22 @@ export interface SyncEndpointOptions {
   maxDeckChars: number;
   pingIntervalMs: number;
   log: Logger;
+  /** The access module's decision, taken before the upgrade (401/403/404 are answered in HTTP). */
+  authorize: UpgradeAuthorizer;
+  /** Per-connection message rate (0: no limit) and burst. */
+  rateLimit?: { perSecond: number; burst: number };
+  /** Open connections per client address; 0 or unset: no limit. */
+  maxConnectionsPerAddress?: number;
+  /** Take the client address from X-Forwarded-For (behind a reverse proxy). */
+  trustProxy?: boolean;
+  maxSendBufferBytes?: number;
+  observer?: SyncEndpointObserver;
+}
+
+/** What the metrics learn from the endpoint. */
+export interface SyncEndpointObserver {
+  refusedConnection(reason: string): void;
+  throttledConnection(): void;
 }
 
 export interface SyncEndpoint {
@@ -29,20 +47,28 @@ export function createSyncEndpoint(rooms: RoomRegistry, options: SyncEndpointOpt
   // Messages over maxPayload make `ws` close the connection with 1009 by itself.
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: false });
   let connections = 0;
+  const perAddress = new ConnectionsPerAddress(options.maxConnectionsPerAddress ?? 0);
 
   async function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer, deckId: string): Promise<void> {
+    const access = await options.authorize(request, deckId);
+    if (access.refuse) return refuse(socket, access.refuse.status, STATUS_TEXT[access.refuse.status], access.refuse.message);
     const room = await rooms.acquire(deckId);
     if (!room) return refuse(socket, 404, "Not Found");
     if (socket.destroyed) return rooms.release(room);
     wss.handleUpgrade(request, socket, head, (ws) => {
       connections++;
       const connection = new Connection(ws, room, {
-        canWrite: true,
+        canWrite: access.canWrite,
         maxDeckChars: options.maxDeckChars,
         pingIntervalMs: options.pingIntervalMs,
         log: options.log,
+        rateLimit: options.rateLimit,
+        maxSendBufferBytes: options.maxSendBufferBytes,
+        onThrottled: () => options.observer?.throttledConnection(),
       });
+      const unwatch = access.watch(connection);
       connection.onDispose = () => {
+        unwatch();
         connections--;
         rooms.release(room);
       };
@@ -62,6 +88,14 @@ export function createSyncEndpoint(rooms: RoomRegistry, options: SyncEndpointOpt
         refuse(socket, 400, "Bad Request");
         return true;
       }
+      const address = clientAddress(request, options.trustProxy ?? false);
+      if (!perAddress.tryAdd(address)) {
+        options.observer?.refusedConnection("too_many_connections");
+        refuse(socket, 429, "Too Many Requests");
+        return true;
+      }
+      // Counted from now until the TCP connection ends, whichever way it ends.
+      socket.once("close", () => perAddress.remove(address));
       upgrade(request, socket, head, deckId).catch((error: unknown) => {
         options.log.error({ err: error, deckId }, "websocket upgrade failed");
         refuse(socket, 503, "Service Unavailable");
@@ -87,10 +121,13 @@ function deckIdFromPath(url: string): string | null | undefined {
   return isValidDeckId(id) ? id : null;
 }
 
-function refuse(socket: Duplex, status: number, statusText: string): void {
+const STATUS_TEXT = { 401: "Unauthorized", 403: "Forbidden", 404: "Not Found" } as const;
+const ERROR_CODES: Record<number, string> = { 400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 429: "too_many_requests" };
+
+function refuse(socket: Duplex, status: number, statusText: string, message = statusText): void {
   if (socket.destroyed) return;
-  const code = status === 404 ? "not_found" : status === 400 ? "bad_request" : "unavailable";
-  const body = JSON.stringify({ error: { code, message: statusText } });
+  const code = ERROR_CODES[status] ?? "unavailable";
+  const body = JSON.stringify({ error: { code, message } });
   socket.end(
     `HTTP/1.1 ${status} ${statusText}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   );

@@ -6,6 +6,7 @@ import * as markdownRoute from "../../app/api/decks/[id]/markdown/route";
 import * as decksRoute from "../../app/api/decks/route";
 import * as healthRoute from "../../app/api/health/route";
 import type { PodiumServer } from "../../server/podium";
+import { createTestUser, type TestUser } from "../support/auth";
 import { createTestDatabase } from "../support/database";
 import { startTestPodium } from "../support/podium";
 import { connectClient, eventually, waitForSync } from "../support/yjs-client";
@@ -13,10 +14,12 @@ import { connectClient, eventually, waitForSync } from "../support/yjs-client";
 const MAX_CHARS = 5_000;
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let podium: PodiumServer;
+let owner: TestUser;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   podium = await startTestPodium(database.url, { MAX_DECK_CHARS: String(MAX_CHARS) });
+  owner = await createTestUser(podium);
 });
 
 afterAll(async () => {
@@ -25,10 +28,13 @@ afterAll(async () => {
 });
 
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
+/** A request by the deck owner's API token (access itself is tested in authorization-matrix.test.ts). */
+const authed = (url: string, init: RequestInit = {}) =>
+  new Request(url, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), ...owner.headers } });
 const post = (body: BodyInit, headers: Record<string, string> = { "content-type": "application/json" }) =>
-  decksRoute.POST(new Request("http://podium.test/api/decks", { method: "POST", body, headers }));
+  decksRoute.POST(authed("http://podium.test/api/decks", { method: "POST", body, headers }));
 const put = (id: string, body: BodyInit, headers: Record<string, string> = { "content-type": "text/markdown" }) =>
-  markdownRoute.PUT(new Request(`http://podium.test/api/decks/${id}/markdown`, { method: "PUT", body, headers }), params(id));
+  markdownRoute.PUT(authed(`http://podium.test/api/decks/${id}/markdown`, { method: "PUT", body, headers }), params(id));
 
 async function expectError(response: Response, status: number, code: string) {
   expect(response.status).toBe(status);
@@ -50,7 +56,7 @@ describe("REST contract", () => {
     const { id, url } = (await created.json()) as { id: string; url: string };
     expect(url).toBe(`/d/${id}`);
 
-    const list = (await (await decksRoute.GET()).json()) as { decks: Array<Record<string, unknown>> };
+    const list = (await (await decksRoute.GET(authed("http://podium.test/api/decks"))).json()) as { decks: Array<Record<string, unknown>> };
     expect(list.decks.find((deck) => deck.id === id)).toEqual({
       id,
       title: "Weekly call",
@@ -58,26 +64,26 @@ describe("REST contract", () => {
       updatedAt: expect.any(String),
     });
 
-    const meta = await deckRoute.GET(new Request(`http://podium.test/api/decks/${id}`), params(id));
+    const meta = await deckRoute.GET(authed(`http://podium.test/api/decks/${id}`), params(id));
     expect(await meta.json()).toMatchObject({ id, title: "Weekly call", url });
 
-    const markdown = await markdownRoute.GET(new Request(`http://podium.test/api/decks/${id}/markdown`), params(id));
+    const markdown = await markdownRoute.GET(authed(`http://podium.test/api/decks/${id}/markdown`), params(id));
     expect(markdown.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
     expect(await markdown.text()).toContain("# Hello");
 
-    const editor = connectClient(podium.url, id);
+    const editor = connectClient(podium.url, id, { headers: owner.headers });
     await waitForSync(editor);
     expect((await put(id, "# Replaced ✓\n")).status).toBe(204);
     await eventually(() => expect(editor.text.toString()).toBe("# Replaced ✓\n"));
     editor.destroy();
-    const after = await markdownRoute.GET(new Request(`http://podium.test/api/decks/${id}/markdown`), params(id));
+    const after = await markdownRoute.GET(authed(`http://podium.test/api/decks/${id}/markdown`), params(id));
     expect(await after.text()).toBe("# Replaced ✓\n");
-    const renamed = await deckRoute.GET(new Request(`http://podium.test/api/decks/${id}`), params(id));
+    const renamed = await deckRoute.GET(authed(`http://podium.test/api/decks/${id}`), params(id));
     expect(await renamed.json()).toMatchObject({ title: "Replaced ✓" });
 
-    const deleted = await deckRoute.DELETE(new Request(`http://podium.test/api/decks/${id}`, { method: "DELETE" }), params(id));
+    const deleted = await deckRoute.DELETE(authed(`http://podium.test/api/decks/${id}`, { method: "DELETE" }), params(id));
     expect(deleted.status).toBe(204);
-    await expectError(await deckRoute.GET(new Request("http://podium.test/"), params(id)), 404, "not_found");
+    await expectError(await deckRoute.GET(authed("http://podium.test/"), params(id)), 404, "not_found");
   });
 
   it("creates an empty deck from an empty body", async () => {
@@ -86,8 +92,8 @@ describe("REST contract", () => {
   });
 
   it("answers 400 for malformed ids and bodies", async () => {
-    await expectError(await deckRoute.GET(new Request("http://podium.test/"), params("../etc")), 400, "bad_request");
-    await expectError(await markdownRoute.GET(new Request("http://podium.test/"), params("a b")), 400, "bad_request");
+    await expectError(await deckRoute.GET(authed("http://podium.test/"), params("../etc")), 400, "bad_request");
+    await expectError(await markdownRoute.GET(authed("http://podium.test/"), params("a b")), 400, "bad_request");
     await expectError(await post("{not json"), 400, "bad_request");
     await expectError(await post("[1,2]"), 400, "bad_request");
     await expectError(await post(JSON.stringify({ markdown: 42 })), 400, "bad_request");
@@ -95,11 +101,11 @@ describe("REST contract", () => {
   });
 
   it("answers 404 for unknown decks", async () => {
-    await expectError(await deckRoute.GET(new Request("http://podium.test/"), params("nosuchdeck")), 404, "not_found");
-    await expectError(await markdownRoute.GET(new Request("http://podium.test/"), params("nosuchdeck")), 404, "not_found");
+    await expectError(await deckRoute.GET(authed("http://podium.test/"), params("nosuchdeck")), 404, "not_found");
+    await expectError(await markdownRoute.GET(authed("http://podium.test/"), params("nosuchdeck")), 404, "not_found");
     await expectError(await put("nosuchdeck", "# x"), 404, "not_found");
     await expectError(
-      await deckRoute.DELETE(new Request("http://podium.test/", { method: "DELETE" }), params("nosuchdeck")),
+      await deckRoute.DELETE(authed("http://podium.test/", { method: "DELETE" }), params("nosuchdeck")),
       404,
       "not_found",
     );

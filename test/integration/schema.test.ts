@@ -61,4 +61,61 @@ describe("database schema", () => {
     await prisma.deck.delete({ where: { id: "schema-check" } });
     expect(await prisma.deckUpdate.count({ where: { deckId: "schema-check" } })).toBe(0);
   });
+
+  it("supports the accounts and access models, their defaults and cascades", async () => {
+    prisma ??= createPrismaClient(database.url);
+    const now = new Date();
+    const user = await prisma.user.create({
+      data: {
+        id: "u1",
+        name: "Ada",
+        email: "ada@podium.test",
+        image: "/a.png",
+        banReason: "test",
+        banExpires: now,
+        sessions: { create: { id: "s1", token: "t1", expiresAt: now, ipAddress: "127.0.0.1", userAgent: "ua", impersonatedBy: "u0" } },
+        accounts: {
+          create: {
+            id: "a1",
+            accountId: "u1",
+            providerId: "credential",
+            password: "hash",
+            accessToken: "at",
+            refreshToken: "rt",
+            idToken: "it",
+            accessTokenExpiresAt: now,
+            refreshTokenExpiresAt: now,
+            scope: "openid",
+          },
+        },
+        apiTokens: { create: { id: "k1", name: "script", prefix: "podium_abc", tokenHash: "h1", lastUsedAt: now } },
+      },
+      include: { sessions: true, accounts: true, apiTokens: true },
+    });
+    expect(user).toMatchObject({ role: "member", banned: false, emailVerified: false, banReason: "test" });
+    expect(user.sessions[0]).toMatchObject({ token: "t1", impersonatedBy: "u0" });
+    expect(user.accounts[0]).toMatchObject({ password: "hash", scope: "openid" });
+    expect(user.apiTokens[0]).toMatchObject({ prefix: "podium_abc", tokenHash: "h1" });
+    await expect(prisma.apiToken.create({ data: { id: "k2", userId: "u1", name: "dup", prefix: "p", tokenHash: "h1" } })).rejects.toThrow();
+
+    const deck = await prisma.deck.create({
+      data: { id: "acl", ownerId: "u1", grants: { create: { userId: "u1", level: "read" } } },
+      include: { grants: true, owner: true },
+    });
+    expect(deck).toMatchObject({ memberAccess: "write", guestAccess: "none", owner: { email: "ada@podium.test" } });
+    expect(deck.grants[0]).toMatchObject({ level: "read", createdAt: expect.any(Date) });
+
+    await prisma.verification.create({ data: { id: "v1", identifier: "ada", value: "x", expiresAt: now } });
+    await prisma.rateLimit.create({ data: { id: "r1", key: "127.0.0.1|/sign-in/email", count: 1, lastRequest: BigInt(Date.now()) } });
+    expect((await prisma.rateLimit.findUniqueOrThrow({ where: { key: "127.0.0.1|/sign-in/email" } })).count).toBe(1);
+    expect(await prisma.verification.count()).toBe(1);
+
+    // Deleting a user keeps their decks (ownerless: the admins own them) and drops the rest.
+    await prisma.user.delete({ where: { id: "u1" } });
+    expect(await prisma.deck.findUniqueOrThrow({ where: { id: "acl" } })).toMatchObject({ ownerId: null });
+    expect(await prisma.deckGrant.count()).toBe(0);
+    expect(await prisma.session.count()).toBe(0);
+    expect(await prisma.account.count()).toBe(0);
+    expect(await prisma.apiToken.count()).toBe(0);
+  });
 });

@@ -4,6 +4,7 @@ import WebSocket from "ws";
 import * as encoding from "lib0/encoding";
 import { WsCloseCode } from "../../core/ws-close-codes";
 import type { PodiumServer } from "../../server/podium";
+import { createTestUser } from "../support/auth";
 import { createTestDatabase } from "../support/database";
 import { startTestPodium } from "../support/podium";
 import { connectClient, eventually, waitForSync, type TestClient } from "../support/yjs-client";
@@ -11,10 +12,13 @@ import { connectClient, eventually, waitForSync, type TestClient } from "../supp
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let podium: PodiumServer;
 const clients: TestClient[] = [];
+/** The editors' credentials: an API token of a member (access itself: authorization-matrix.test.ts). */
+let headers: Record<string, string>;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   podium = await startTestPodium(database.url);
+  headers = (await createTestUser(podium)).headers;
 });
 
 afterEach(() => {
@@ -27,7 +31,7 @@ afterAll(async () => {
 });
 
 function client(deckId: string, server = podium): TestClient {
-  const created = connectClient(server.url, deckId);
+  const created = connectClient(server.url, deckId, { headers });
   clients.push(created);
   return created;
 }
@@ -35,7 +39,7 @@ function client(deckId: string, server = podium): TestClient {
 /** Opens a raw socket to a deck, resolving once it is open. */
 function rawSocket(deckId: string, server = podium): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`${server.url.replace("http", "ws")}/ws/${deckId}`);
+    const socket = new WebSocket(`${server.url.replace("http", "ws")}/ws/${deckId}`, { headers });
     socket.once("open", () => resolve(socket));
     socket.once("error", reject);
   });
@@ -146,7 +150,7 @@ describe("hostile or broken clients", () => {
     const small = await startTestPodium(database.url, { MAX_DECK_CHARS: "100" });
     try {
       const { id } = await small.services.decks.create("x".repeat(90));
-      const writer = connectClient(small.url, id);
+      const writer = connectClient(small.url, id, { headers });
       clients.push(writer);
       await waitForSync(writer);
       const socket = writer.provider.ws!;

@@ -11,6 +11,9 @@ export async function startTestPodium(databaseUrl: string, env: Record<string, s
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
     ROOM_IDLE_MS: "200",
+    // Tests call route handlers with requests to this origin; the secret keeps DATA_DIR untouched.
+    PUBLIC_URL: "http://podium.test",
+    AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
     ...env,
   });
   return startPodium(config, createLogger(config.LOG_LEVEL), { next: false });

@@ -11,10 +11,21 @@ export interface TestClient {
   destroy(): void;
 }
 
-export function connectClient(baseUrl: string, deckId: string, options: { connect?: boolean } = {}): TestClient {
+export function connectClient(
+  baseUrl: string,
+  deckId: string,
+  options: { connect?: boolean; headers?: Record<string, string> } = {},
+): TestClient {
   const doc = new Y.Doc();
+  // Node's ws takes upgrade headers (Authorization, Cookie) as a constructor option.
+  const headers = options.headers ?? {};
+  class AuthenticatedWebSocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers });
+    }
+  }
   const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, "ws")}/ws`, deckId, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: AuthenticatedWebSocket as unknown as typeof globalThis.WebSocket,
     connect: options.connect ?? true,
     disableBc: true,
     maxBackoffTime: 200,

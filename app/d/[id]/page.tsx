@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import Link from "next/link";
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { AccountMenu } from "@/components/auth/account-menu";
 import { EditorScreen } from "@/components/editor/editor-screen";
-import { isValidDeckId } from "@/core/deck-id";
+import "@/components/auth/accounts.css";
+import { editorPageAccess } from "@/server/access/page-access";
 import { getServices } from "@/server/services";
 
 export const dynamic = "force-dynamic";
@@ -10,17 +14,40 @@ interface Props {
   params: Promise<{ id: string }>;
 }
 
-async function findDeck(id: string) {
-  return isValidDeckId(id) ? getServices().decks.get(id) : null;
+/** The access module decides; only someone who may read the deck learns its title. */
+async function decide(id: string) {
+  const { access, decks } = getServices();
+  const decision = await editorPageAccess(access, await headers(), id);
+  const deck = decision.kind === "editor" ? await decks.get(id) : null;
+  return { decision, deck };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const deck = await findDeck((await params).id);
-  return { title: deck?.title || "Untitled" };
+  const { deck } = await decide((await params).id);
+  return { title: deck ? deck.title || "Untitled" : "Podium" };
 }
 
 export default async function DeckPage({ params }: Props) {
-  const deck = await findDeck((await params).id);
-  if (!deck) notFound();
-  return <EditorScreen deckId={deck.id} initialTitle={deck.title} />;
+  const { id } = await params;
+  const { decision, deck } = await decide(id);
+  switch (decision.kind) {
+    case "not-found":
+      notFound();
+    case "sign-in":
+      redirect(`/sign-in?next=${encodeURIComponent(`/d/${id}`)}`);
+    case "forbidden":
+      return (
+        <main className="auth-page">
+          <h1>No access</h1>
+          <p>You have no access to this deck. Ask its owner to share it with you.</p>
+          <p className="library-actions">
+            <Link href="/">All decks</Link>
+            <AccountMenu viewer={decision.viewer} returnTo={`/d/${id}`} />
+          </p>
+        </main>
+      );
+    case "editor":
+      if (!deck) notFound();
+      return <EditorScreen deckId={deck.id} initialTitle={deck.title} role={decision.role} viewer={decision.viewer} />;
+  }
 }

@@ -1,3 +1,4 @@
+import { requireDeckRole } from "@/server/access/request-guard";
 import { ApiError, deckIdParam, handleApi, notFound, readBodyText } from "@/server/http/api-response";
 import { getServices } from "@/server/services";
 
@@ -7,9 +8,10 @@ interface Context {
   params: Promise<{ id: string }>;
 }
 
-export function GET(_request: Request, context: Context): Promise<Response> {
+export function GET(request: Request, context: Context): Promise<Response> {
   return handleApi(async () => {
     const id = deckIdParam((await context.params).id);
+    await requireDeckRole(request, id, "read");
     const markdown = await getServices().decks.markdown(id);
     if (markdown === null) throw notFound();
     return new Response(markdown, {
@@ -21,6 +23,7 @@ export function GET(_request: Request, context: Context): Promise<Response> {
 export function PUT(request: Request, context: Context): Promise<Response> {
   return handleApi(async () => {
     const id = deckIdParam((await context.params).id);
+    await requireDeckRole(request, id, "write");
     const { decks, maxDeckChars } = getServices();
     const contentType = request.headers.get("content-type") ?? "";
     if (contentType && !/^(text\/|application\/octet-stream)/i.test(contentType)) {

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { UserTable } from "@/components/admin/user-table";
+import { AccountMenu } from "@/components/auth/account-menu";
+import { pageActor } from "@/server/access/page-access";
+import { getServices } from "@/server/services";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Users" };
+
+export default async function AdminPage() {
+  const { access, accounts } = getServices();
+  const actor = await pageActor(access, await headers());
+  if (actor.kind === "guest") redirect("/sign-in?next=/admin");
+  // Members learn nothing about the admin page, not even that it exists.
+  if (actor.user.role !== "admin") notFound();
+  return (
+    <main className="settings-page">
+      <header className="library-header">
+        <h1>Users</h1>
+        <div className="library-actions">
+          <Link href="/">All decks</Link>
+          <AccountMenu viewer={actor.user} />
+        </div>
+      </header>
+      <p className="muted">Disabling an account signs it out everywhere, closes its open editors and stops its API tokens.</p>
+      <UserTable initialUsers={await accounts.list()} myId={actor.user.id} />
+    </main>
+  );
+}

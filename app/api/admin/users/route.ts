@@ -1,0 +1,11 @@
+import { handleAccessApi, requireAdmin } from "@/server/access/request-guard";
+import { getServices } from "@/server/services";
+
+export const dynamic = "force-dynamic";
+
+export function GET(request: Request): Promise<Response> {
+  return handleAccessApi(async () => {
+    await requireAdmin(request);
+    return Response.json({ users: await getServices().accounts.list() }, { headers: { "cache-control": "no-store" } });
+  });
+}

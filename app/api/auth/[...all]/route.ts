@@ -1,0 +1,11 @@
+// better-auth's own endpoints (sign-up, sign-in, sign-out, OIDC redirects and callbacks, session),
+// served by the instance the server built (server/auth/better-auth.ts).
+import { getServices } from "@/server/services";
+
+export const dynamic = "force-dynamic";
+
+function handle(request: Request): Promise<Response> {
+  return getServices().auth.handler(request);
+}
+
+export { handle as GET, handle as POST };

@@ -1,0 +1,22 @@
+import { isAccessLevel } from "@/core/access";
+import { handleAccessApi, readJsonObject, requireDeckRole } from "@/server/access/request-guard";
+import { ApiError, deckIdParam } from "@/server/http/api-response";
+import { getServices } from "@/server/services";
+
+export const dynamic = "force-dynamic";
+
+interface Context {
+  params: Promise<{ id: string }>;
+}
+
+/** Body: {"email": "…", "level": "none"|"read"|"write"}: gives that user this level on the deck. */
+export function POST(request: Request, context: Context): Promise<Response> {
+  return handleAccessApi(async () => {
+    const id = deckIdParam((await context.params).id);
+    await requireDeckRole(request, id, "owner");
+    const { email, level } = await readJsonObject(request);
+    if (typeof email !== "string" || email.trim() === "") throw new ApiError(400, "bad_request", '"email" must be the email of a Podium account.');
+    if (!isAccessLevel(level)) throw new ApiError(400, "bad_request", '"level" must be "none", "read" or "write".');
+    return Response.json(await getServices().access.grant(id, email, level));
+  });
+}

@@ -1,0 +1,37 @@
+import { isAccessLevel, type AccessLevel, type DeckAccessInfo } from "@/core/access";
+import { handleAccessApi, readJsonObject, requireDeckRole } from "@/server/access/request-guard";
+import { ApiError, deckIdParam } from "@/server/http/api-response";
+import { getServices } from "@/server/services";
+
+export const dynamic = "force-dynamic";
+
+interface Context {
+  params: Promise<{ id: string }>;
+}
+
+/** My role on the deck; the settings too when I may change them. */
+export function GET(request: Request, context: Context): Promise<Response> {
+  return handleAccessApi(async () => {
+    const id = deckIdParam((await context.params).id);
+    const { role } = await requireDeckRole(request, id, "read");
+    const settings = role === "owner" ? await getServices().access.settings(id) : null;
+    const body: DeckAccessInfo = { role, settings };
+    return Response.json(body, { headers: { "cache-control": "no-store" } });
+  });
+}
+
+/** Body: {"memberAccess"?: "none"|"read"|"write", "guestAccess"?: …}. Owners and admins only. */
+export function PATCH(request: Request, context: Context): Promise<Response> {
+  return handleAccessApi(async () => {
+    const id = deckIdParam((await context.params).id);
+    await requireDeckRole(request, id, "owner");
+    const body = await readJsonObject(request);
+    const change: { memberAccess?: AccessLevel; guestAccess?: AccessLevel } = {};
+    for (const field of ["memberAccess", "guestAccess"] as const) {
+      if (body[field] === undefined) continue;
+      if (!isAccessLevel(body[field])) throw new ApiError(400, "bad_request", `"${field}" must be "none", "read" or "write".`);
+      change[field] = body[field];
+    }
+    return Response.json(await getServices().access.updateSettings(id, change));
+  });
+}

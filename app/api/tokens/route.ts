@@ -1,0 +1,24 @@
+import { handleAccessApi, readJsonObject, requireUser } from "@/server/access/request-guard";
+import { ApiError } from "@/server/http/api-response";
+import { getServices } from "@/server/services";
+
+export const dynamic = "force-dynamic";
+
+/** My API tokens (never the tokens themselves). */
+export function GET(request: Request): Promise<Response> {
+  return handleAccessApi(async () => {
+    const actor = await requireUser(request);
+    return Response.json({ tokens: await getServices().tokens.list(actor.user.id) }, { headers: { "cache-control": "no-store" } });
+  });
+}
+
+/** Body: {"name": "…"}. The answer holds the token, shown this once. */
+export function POST(request: Request): Promise<Response> {
+  return handleAccessApi(async () => {
+    const actor = await requireUser(request);
+    const { name } = await readJsonObject(request);
+    if (typeof name !== "string") throw new ApiError(400, "bad_request", '"name" must be a string.');
+    const created = await getServices().tokens.create(actor.user.id, name);
+    return Response.json(created, { status: 201, headers: { "cache-control": "no-store" } });
+  });
+}

@@ -1,0 +1,86 @@
+"use client";
+
+// The sidebar: the deck's slides as a tree (horizontal slides with their vertical ones), who is
+// editing on each, and the slide under my cursor. Clicking a slide asks to show it.
+import type * as Y from "yjs";
+import { PersonAvatar } from "./person-avatar";
+import { slideAtLine, type OutlineSlide } from "./slide-outline";
+import { useOutline } from "./use-outline";
+import type { Peer } from "./use-presence";
+
+export interface SlideSelection {
+  h: number;
+  v: number;
+  /** 1-based line of the slide's first text. */
+  line: number;
+}
+
+interface Props {
+  text: Y.Text;
+  peers: Peer[];
+  /** 1-based line of my cursor. */
+  cursorLine: number | null;
+  onSelectSlide: (slide: SlideSelection) => void;
+}
+
+const key = (slide: { h: number; v: number }) => `${slide.h}.${slide.v}`;
+
+export function DeckOutline({ text, peers, cursorLine, onSelectSlide }: Props) {
+  const outline = useOutline(text);
+  const current = cursorLine === null ? null : slideAtLine(outline, cursorLine);
+  const editors = new Map<string, Peer[]>();
+  for (const peer of peers) {
+    if (peer.isMe || peer.line === null) continue;
+    const slide = slideAtLine(outline, peer.line);
+    if (!slide) continue;
+    editors.set(key(slide), [...(editors.get(key(slide)) ?? []), peer]);
+  }
+  const count = outline.reduce((total, stack) => total + stack.length, 0);
+
+  const item = (slide: OutlineSlide, label: string) => {
+    const here = editors.get(key(slide)) ?? [];
+    const isCurrent = current !== null && key(current) === key(slide);
+    return (
+      <button
+        type="button"
+        className="outline-item"
+        data-testid="outline-slide"
+        data-slide={key(slide)}
+        aria-current={isCurrent ? "location" : undefined}
+        onClick={() => onSelectSlide({ h: slide.h, v: slide.v, line: slide.contentLine })}
+      >
+        <span className="outline-number">{label}</span>
+        <span className={slide.title ? "outline-title" : "outline-title untitled"}>{slide.title || "Untitled slide"}</span>
+        {here.length > 0 && (
+          <span className="outline-people" data-testid="outline-people">
+            {here.map((peer) => (
+              <PersonAvatar key={peer.clientId} name={peer.name} color={peer.color} size="small" title={`${peer.name} is editing here`} />
+            ))}
+          </span>
+        )}
+      </button>
+    );
+  };
+
+  return (
+    <nav className="outline" aria-label="Slides" data-testid="deck-outline">
+      <div className="outline-heading">
+        Slides <span className="outline-count">{count}</span>
+      </div>
+      <ol className="outline-list">
+        {outline.map((stack) => (
+          <li key={stack[0]!.h}>
+            {item(stack[0]!, String(stack[0]!.h + 1))}
+            {stack.length > 1 && (
+              <ol className="outline-list outline-verticals">
+                {stack.slice(1).map((slide) => (
+                  <li key={slide.v}>{item(slide, `${slide.h + 1}.${slide.v + 1}`)}</li>
+                ))}
+              </ol>
+            )}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

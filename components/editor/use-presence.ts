@@ -1,0 +1,85 @@
+"use client";
+
+// Who is in the deck right now and on which line their cursor is, from the awareness states
+// every client publishes: `user` (name, colour) and y-codemirror's `cursor` (relative positions,
+// so they stay right while the text changes under them).
+import { useEffect, useState } from "react";
+import type { Awareness } from "y-protocols/awareness";
+import * as Y from "yjs";
+import type { PresenceUser } from "@/core/sync-protocol";
+import type { DeckSession } from "./use-deck-session";
+
+export interface Peer {
+  clientId: number;
+  name: string;
+  color: string;
+  isMe: boolean;
+  /** 1-based line of the cursor; null when the person's editor is not focused. */
+  line: number | null;
+}
+
+/** Presence changes with every keystroke of every person: recompute at most this often. */
+const REFRESH_MS = 120;
+
+export function usePresence(session: DeckSession | null): Peer[] {
+  const [peers, setPeers] = useState<Peer[]>([]);
+
+  useEffect(() => {
+    if (!session) return;
+    const { doc, text } = session;
+    const awareness = session.provider.awareness;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const refresh = () => {
+      timer = null;
+      setPeers(readPeers(doc, text, awareness));
+    };
+    const schedule = () => {
+      timer ??= setTimeout(refresh, REFRESH_MS);
+    };
+    refresh();
+    awareness.on("change", schedule);
+    text.observe(schedule);
+    return () => {
+      if (timer) clearTimeout(timer);
+      awareness.off("change", schedule);
+      text.unobserve(schedule);
+    };
+  }, [session]);
+
+  return peers;
+}
+
+function readPeers(doc: Y.Doc, text: Y.Text, awareness: Awareness): Peer[] {
+  const markdown = text.toString();
+  const peers: Peer[] = [];
+  for (const [clientId, state] of awareness.getStates()) {
+    const user = state.user as Partial<PresenceUser> | undefined;
+    if (typeof user?.name !== "string" || typeof user.color !== "string") continue;
+    peers.push({
+      clientId,
+      name: user.name,
+      color: user.color,
+      isMe: clientId === awareness.clientID,
+      line: cursorLine(doc, markdown, (state.cursor as { head?: unknown } | null | undefined)?.head),
+    });
+  }
+  // Me first, then everyone else by name, so the avatars do not shuffle around.
+  return peers.sort((a, b) => Number(b.isMe) - Number(a.isMe) || a.name.localeCompare(b.name) || a.clientId - b.clientId);
+}
+
+function cursorLine(doc: Y.Doc, markdown: string, head: unknown): number | null {
+  if (!head) return null;
+  let absolute: Y.AbsolutePosition | null;
+  try {
+    absolute = Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(head), doc);
+  } catch (error) {
+    // Another client's malformed presence must not break this page.
+    console.warn("Podium ignored a cursor it could not read", error);
+    return null;
+  }
+  if (!absolute) return null;
+  let line = 1;
+  const end = Math.min(absolute.index, markdown.length);
+  for (let index = markdown.indexOf("\n"); index >= 0 && index < end; index = markdown.indexOf("\n", index + 1)) line++;
+  return line;
+}

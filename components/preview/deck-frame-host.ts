@@ -1,0 +1,161 @@
+// The app's side of one sandboxed deck frame (an <iframe> or a window we opened): posts rendered
+// decks into it, sending only the horizontal sections that changed since the last post, and
+// hands the frame's reports to the view. Messages from anything but that frame are ignored.
+import {
+  parseFrameToAppMessage,
+  type AppToFrameMessage,
+  type FrameMode,
+  type FrameToAppMessage,
+  type SlideIndices,
+} from "@/core/deck-frame-protocol";
+import { deckSectionsHtml, type RenderedDeck, type RevealOptions } from "@/core/render";
+
+export interface DeckFrameEvents {
+  onSlideChanged?: (position: SlideIndices, total: number, overview: boolean) => void;
+  onClicked?: (position: SlideIndices) => void;
+  onSpeakerKey?: () => void;
+  onRendered?: (revision: number) => void;
+}
+
+/** Fired on the host element when the frame has applied a render or patch (tests, benchmark). */
+export const FRAME_RENDERED_EVENT = "podium:deck-frame-rendered";
+
+export class DeckFrameHost {
+  private ready = false;
+  /** The sections the frame shows, null before the first render. */
+  private shown: string[] | null = null;
+  private shownMeta = "";
+  private deck: RenderedDeck | null = null;
+  private notes: string | null = null;
+  private revision = 0;
+  /** Where the frame is, as it last reported; or where we want it before it is ready. */
+  position: SlideIndices | null = null;
+  events: DeckFrameEvents = {};
+
+  constructor(
+    private readonly target: () => Window | null,
+    private readonly mode: FrameMode,
+    /** Receives FRAME_RENDERED_EVENT; the iframe element for embedded frames. */
+    private readonly element: EventTarget | null,
+    /** Options this view sets on top of the deck's (print: showNotes). */
+    private readonly optionOverrides: RevealOptions = {},
+  ) {
+    window.addEventListener("message", this.onMessage);
+  }
+
+  destroy(): void {
+    window.removeEventListener("message", this.onMessage);
+  }
+
+  /** The frame (re)loaded: it shows nothing until it gets the whole deck again. */
+  frameLoaded(): void {
+    this.ready = true;
+    this.shown = null;
+    this.flush();
+  }
+
+  update(deck: RenderedDeck): void {
+    this.deck = deck;
+    this.flush();
+  }
+
+  show(position: SlideIndices): void {
+    const current = this.position;
+    this.position = position;
+    if (!this.ready || !this.shown) return;
+    if (current && current.h === position.h && current.v === position.v && (current.f ?? -1) === (position.f ?? -1)) return;
+    this.post({ type: "show", position });
+  }
+
+  navigate(direction: "next" | "prev"): void {
+    if (this.ready && this.shown) this.post({ type: "navigate", direction });
+  }
+
+  /** Shows notes instead of a deck (the speaker view's notes pane). */
+  showNotes(html: string): void {
+    this.notes = html;
+    if (this.ready) this.post({ type: "notes", html });
+  }
+
+  private post(message: AppToFrameMessage): void {
+    // The frame's origin is opaque ("null"), so no target origin can name it; it is our own frame.
+    this.target()?.postMessage(message, "*");
+  }
+
+  private flush(): void {
+    if (!this.ready) return;
+    if (this.notes !== null) {
+      this.post({ type: "notes", html: this.notes });
+      return;
+    }
+    const deck = this.deck;
+    if (!deck) return;
+    const sections = deckSectionsHtml(deck);
+    const options = { ...deck.revealOptions, ...this.optionOverrides };
+    const meta = JSON.stringify([options, deck.theme, deck.lang, deck.dir]);
+    const revision = ++this.revision;
+    const previous = this.shown;
+    if (!previous || meta !== this.shownMeta) {
+      this.post({ type: "render", sections, options, theme: deck.theme, lang: deck.lang, dir: deck.dir, mode: this.mode, position: this.position, revision });
+    } else {
+      const changes = [];
+      for (let index = 0; index < sections.length; index++) {
+        if (sections[index] !== previous[index]) changes.push({ index, html: sections[index]! });
+      }
+      if (changes.length === 0 && sections.length === previous.length) return;
+      this.post({ type: "patch", changes, count: sections.length, revision });
+      const moved = this.followMovedSlide(previous, sections);
+      if (moved) this.show(moved);
+    }
+    this.shown = sections;
+    this.shownMeta = meta;
+  }
+
+  /**
+   * Slides added or removed before the one on screen shift its index: find it again by its
+   * content, so the audience stays on it. A slide that was itself edited or removed keeps the index.
+   */
+  private followMovedSlide(previous: string[], sections: string[]): SlideIndices | null {
+    const position = this.position;
+    if (!position || previous.length === sections.length) return null;
+    const current = previous[position.h];
+    if (current === undefined || sections[position.h] === current) return null;
+    let best = -1;
+    for (let index = 0; index < sections.length; index++) {
+      if (sections[index] === current && (best < 0 || Math.abs(index - position.h) < Math.abs(best - position.h))) best = index;
+    }
+    return best < 0 ? null : { ...position, h: best };
+  }
+
+  private onMessage = (event: MessageEvent): void => {
+    const target = this.target();
+    if (!target || event.source !== target) return;
+    const message = parseFrameToAppMessage(event.data);
+    if (message) this.receive(message);
+  };
+
+  private receive(message: FrameToAppMessage): void {
+    switch (message.type) {
+      case "ready":
+        this.frameLoaded();
+        return;
+      case "rendered":
+        this.events.onRendered?.(message.revision);
+        this.element?.dispatchEvent(new CustomEvent(FRAME_RENDERED_EVENT, { detail: { revision: message.revision } }));
+        return;
+      case "slide-changed":
+        this.position = message.position;
+        this.events.onSlideChanged?.(message.position, message.total, message.overview);
+        return;
+      case "clicked":
+        this.events.onClicked?.(message.position);
+        return;
+      case "key":
+        this.events.onSpeakerKey?.();
+        return;
+      case "open-link":
+        window.open(message.url, "_blank", "noopener,noreferrer");
+        return;
+    }
+  }
+}

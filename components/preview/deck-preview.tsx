@@ -1,0 +1,86 @@
+"use client";
+
+// The live preview beside the editor: the deck as reveal.js shows it, updated as anyone types,
+// on the slide under my cursor. A click on a slide moves my cursor to its source; the renderer's
+// warnings show above it and as lint marks in the editor.
+import type { EditorView } from "@codemirror/view";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type * as Y from "yjs";
+import type { SlideIndices } from "@/core/deck-frame-protocol";
+import { findSlideAtLine, slideAt, type RenderWarning } from "@/core/render";
+import { DeckFrame } from "./deck-frame";
+import type { DeckFrameHost } from "./deck-frame-host";
+import { showRenderWarnings } from "./frontmatter-lint";
+import { RenderWarnings } from "./render-warnings";
+import { useLiveDeck } from "./use-live-deck";
+import "./preview.css";
+
+export interface DeckPreviewProps {
+  text: Y.Text;
+  /** 1-based line of my cursor; the preview shows its slide. */
+  cursorLine: number | null;
+  view: EditorView | null;
+  /** A slide was clicked: move the cursor to `line`, its first line. */
+  onSelectSlide: (slide: { h: number; v: number; line: number }) => void;
+}
+
+export function DeckPreview({ text, cursorLine, view, onSelectSlide }: DeckPreviewProps) {
+  const liveDeck = useLiveDeck(text);
+  const [host, setHost] = useState<DeckFrameHost | null>(null);
+  const [warnings, setWarnings] = useState<readonly RenderWarning[]>([]);
+  const cursor = useRef(cursorLine);
+  const select = useRef(onSelectSlide);
+  useEffect(() => {
+    select.current = onSelectSlide;
+  });
+
+  const followCursor = useCallback((target: DeckFrameHost) => {
+    const deck = liveDeck?.current;
+    if (!deck || cursor.current === null) return;
+    const position: SlideIndices | null = findSlideAtLine(deck, cursor.current);
+    if (position) target.show(position);
+  }, [liveDeck]);
+
+  useEffect(() => {
+    if (!liveDeck || !host) return;
+    host.events = {
+      onClicked: (position) => {
+        const slide = liveDeck.current.kind === "slides" ? slideAt(liveDeck.current, position) : null;
+        if (slide) select.current({ h: position.h, v: position.v, line: slide.startLine });
+      },
+    };
+    let shownWarnings = "";
+    const unsubscribe = liveDeck.subscribe((deck) => {
+      host.update(deck);
+      // Lines may have moved under the cursor (someone else typed): show its slide again.
+      followCursor(host);
+      const key = JSON.stringify(deck.warnings);
+      if (key !== shownWarnings) {
+        shownWarnings = key;
+        setWarnings(deck.warnings);
+      }
+    });
+    return () => {
+      unsubscribe();
+      host.events = {};
+    };
+  }, [liveDeck, host, followCursor]);
+
+  useEffect(() => {
+    cursor.current = cursorLine;
+    if (host) followCursor(host);
+  }, [cursorLine, host, followCursor]);
+
+  useEffect(() => {
+    if (view) showRenderWarnings(view, warnings);
+  }, [view, warnings]);
+
+  const selectLine = useCallback((line: number) => select.current({ h: 0, v: 0, line }), []);
+
+  return (
+    <section className="deck-preview" aria-label="Preview">
+      <RenderWarnings warnings={warnings} onSelectLine={selectLine} />
+      <DeckFrame mode="preview" title="Slide preview" className="deck-preview-frame" onHost={setHost} />
+    </section>
+  );
+}

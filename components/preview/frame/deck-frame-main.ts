@@ -1,0 +1,212 @@
+// The script of the sandboxed deck frame (public/deck-frame.html), bundled with reveal.js into
+// public/vendor/deck-frame.js by scripts/build-vendor-assets.mjs. It runs in an opaque origin
+// (sandbox="allow-scripts", no allow-same-origin): it receives sanitized slides from the app page
+// that opened or embeds it, shows them with reveal.js, and reports positions and clicks back. It
+// never fetches anything and has no cookie, storage or API to reach.
+import Reveal from "reveal.js";
+import type { RevealConfig } from "reveal.js";
+import {
+  parseAppToFrameMessage,
+  type AppToFrameMessage,
+  type FrameMode,
+  type FrameToAppMessage,
+  type SectionChange,
+  type SlideIndices,
+} from "../../../core/deck-frame-protocol";
+
+type RevealApi = InstanceType<typeof Reveal>;
+type RenderMessage = Extract<AppToFrameMessage, { type: "render" }>;
+
+// The app's origin is the origin of this document's URL (the sandbox makes our own origin opaque).
+const appOrigin = new URL(location.href).origin;
+// Embedded: the app page is our parent. Opened as its own window (print): the page that opened it.
+const controller: Window | null = window.parent !== window ? window.parent : (window.opener as Window | null);
+
+const revealElement = document.querySelector<HTMLElement>(".reveal")!;
+const slidesElement = revealElement.querySelector<HTMLElement>(".slides")!;
+const notesElement = document.querySelector<HTMLElement>(".notes-view")!;
+const themeLink = document.getElementById("deck-theme") as HTMLLinkElement;
+
+let deck: RevealApi | null = null;
+let starting: Promise<void> | null = null;
+let mode: FrameMode = "preview";
+let lastOptionsKey = "";
+/** Messages that arrived while reveal.js was starting, applied in order once it has. */
+const pending: AppToFrameMessage[] = [];
+
+function post(message: FrameToAppMessage): void {
+  controller?.postMessage(message, appOrigin);
+}
+
+/** Options every mode forces: the app owns the URL and the history, and plugins never load. */
+function revealConfig(message: RenderMessage): RevealConfig {
+  const config: Record<string, unknown> = {
+    ...message.options,
+    hash: false,
+    history: false,
+    respondToHashChanges: false,
+    postMessage: false,
+    postMessageEvents: false,
+    previewLinks: false,
+    plugins: [],
+    dependencies: [],
+  };
+  if (message.mode === "thumbnail") {
+    Object.assign(config, { controls: false, progress: false, slideNumber: false, keyboard: false, touch: false, overview: false, help: false, transition: "none", backgroundTransition: "none" });
+  }
+  if (message.mode === "preview") Object.assign(config, { help: false });
+  if (message.mode === "print") config.view = "print";
+  return config as RevealConfig;
+}
+
+function applyTheme(message: RenderMessage): void {
+  const href = `/vendor/reveal/theme/${message.theme}.css`;
+  if (themeLink.getAttribute("href") !== href) themeLink.setAttribute("href", href);
+  document.documentElement.lang = message.lang ?? "";
+  document.documentElement.dir = message.dir;
+  document.documentElement.dataset.mode = message.mode;
+}
+
+function reportPosition(): void {
+  if (!deck) return;
+  const { h, v, f } = deck.getIndices();
+  const position: SlideIndices = typeof f === "number" ? { h, v, f } : { h, v };
+  post({ type: "slide-changed", position, total: deck.getTotalSlides(), overview: deck.isOverview() });
+}
+
+function show(position: SlideIndices | null): void {
+  if (!deck || !position) return;
+  const current = deck.getIndices();
+  const f = position.f ?? -1;
+  if (current.h === position.h && current.v === position.v && (current.f ?? -1) === f) return;
+  deck.slide(position.h, position.v, f);
+}
+
+async function render(message: RenderMessage): Promise<void> {
+  mode = message.mode;
+  applyTheme(message);
+  const config = revealConfig(message);
+  const optionsKey = JSON.stringify(config);
+  if (!deck) {
+    slidesElement.innerHTML = message.sections.join("");
+    const instance = new Reveal(revealElement, config);
+    await instance.initialize();
+    deck = instance;
+    lastOptionsKey = optionsKey;
+    for (const event of ["slidechanged", "fragmentshown", "fragmenthidden", "overviewshown", "overviewhidden"]) {
+      instance.on(event, reportPosition);
+    }
+    show(message.position);
+    reportPosition();
+    return;
+  }
+  const position = message.position ?? positionOf(deck);
+  slidesElement.innerHTML = message.sections.join("");
+  if (optionsKey !== lastOptionsKey) {
+    deck.configure(config);
+    lastOptionsKey = optionsKey;
+  }
+  deck.sync();
+  deck.slide(position.h, position.v, position.f ?? -1);
+  reportPosition();
+}
+
+function positionOf(instance: RevealApi): SlideIndices {
+  const { h, v, f } = instance.getIndices();
+  return { h, v, f: f ?? -1 };
+}
+
+/** Replaces only the horizontal sections that changed, then lets reveal.js re-read the deck. */
+function patch(changes: SectionChange[], count: number): void {
+  if (!deck) return;
+  const position = positionOf(deck);
+  const sections = () => Array.from(slidesElement.children).filter((child) => child.tagName === "SECTION");
+  const template = document.createElement("template");
+  for (const change of changes) {
+    template.innerHTML = change.html;
+    const replacement = template.content.firstElementChild;
+    if (!replacement) continue;
+    const existing = sections()[change.index];
+    if (existing) existing.replaceWith(replacement);
+    else slidesElement.appendChild(replacement);
+  }
+  for (const extra of sections().slice(count)) extra.remove();
+  deck.sync();
+  deck.slide(position.h, position.v, position.f);
+}
+
+function showNotes(html: string): void {
+  document.documentElement.dataset.mode = "notes";
+  revealElement.hidden = true;
+  notesElement.hidden = false;
+  notesElement.innerHTML = html;
+}
+
+async function handle(message: AppToFrameMessage): Promise<void> {
+  switch (message.type) {
+    case "render":
+      await render(message);
+      post({ type: "rendered", revision: message.revision });
+      return;
+    case "patch":
+      patch(message.changes, message.count);
+      post({ type: "rendered", revision: message.revision });
+      return;
+    case "show":
+      show(message.position);
+      return;
+    case "navigate":
+      if (message.direction === "next") deck?.next();
+      else deck?.prev();
+      return;
+    case "notes":
+      showNotes(message.html);
+      return;
+  }
+}
+
+async function drain(): Promise<void> {
+  while (pending.length > 0) await handle(pending.shift()!);
+}
+
+window.addEventListener("message", (event) => {
+  if (event.source !== controller || event.origin !== appOrigin) return;
+  const message = parseAppToFrameMessage(event.data);
+  if (!message) return;
+  pending.push(message);
+  if (starting) return;
+  starting = drain()
+    .catch((error: unknown) => console.error("The deck frame could not show the deck", error))
+    .finally(() => {
+      starting = null;
+    });
+});
+
+// Links never navigate this frame: in-deck links (#/2) are reveal.js's, others open in a new tab
+// through the app, which checks them again. A click elsewhere on a slide selects it (preview).
+slidesElement.addEventListener("click", (event) => {
+  const link = (event.target as Element).closest?.("a[href]");
+  if (link) {
+    const href = link.getAttribute("href") ?? "";
+    if (href.startsWith("#")) return;
+    event.preventDefault();
+    const url = new URL(href, "https://invalid.invalid/");
+    if (url.protocol === "https:" || url.protocol === "http:") {
+      if (url.host !== "invalid.invalid") post({ type: "open-link", url: url.href });
+    }
+    return;
+  }
+  if (mode === "preview" && deck && !deck.isOverview()) {
+    const { h, v } = deck.getIndices();
+    post({ type: "clicked", position: { h, v } });
+  }
+});
+
+// reveal.js's own speaker view opens a pop-up from inside the deck, which the sandbox forbids: the
+// app opens ours instead.
+document.addEventListener("keydown", (event) => {
+  if (mode !== "slideshow" || event.ctrlKey || event.metaKey || event.altKey) return;
+  if (event.key === "s" || event.key === "S") post({ type: "key", key: "s" });
+});
+
+post({ type: "ready" });

@@ -1,0 +1,67 @@
+// Deck permissions, shared by the access module, the REST routes, the editor and the Share dialog
+// (docs/access.md explains them and how HedgeDoc's levels map onto them).
+
+/** What a group (signed-in members, guests) or one user may do with a deck. */
+export const ACCESS_LEVELS = ["none", "read", "write"] as const;
+export type AccessLevel = (typeof ACCESS_LEVELS)[number];
+
+/** What one actor may do with one deck: an access level, or everything (owners and admins). */
+export type DeckRole = AccessLevel | "owner";
+
+const RANK: Record<DeckRole, number> = { none: 0, read: 1, write: 2, owner: 3 };
+
+export function isAccessLevel(value: unknown): value is AccessLevel {
+  return typeof value === "string" && (ACCESS_LEVELS as readonly string[]).includes(value);
+}
+
+/** Does `role` allow at least `needed`? */
+export function allows(role: DeckRole, needed: DeckRole): boolean {
+  return RANK[role] >= RANK[needed];
+}
+
+export function higher(a: AccessLevel, b: AccessLevel): AccessLevel {
+  return RANK[a] >= RANK[b] ? a : b;
+}
+
+export type UserRole = "admin" | "member";
+
+/** better-auth's stored role (a comma-separated list) as ours. */
+export function toUserRole(stored: string | null | undefined): UserRole {
+  return (stored ?? "").split(",").map((role) => role.trim()).includes("admin") ? "admin" : "member";
+}
+
+/** The signed-in person, as pages and the UI see them. */
+export interface Viewer {
+  id: string;
+  name: string;
+  email: string;
+  role: UserRole;
+}
+
+/** GET /api/decks/<id>/access: the caller's own role, plus the settings when they may manage them. */
+export interface DeckAccessInfo {
+  role: DeckRole;
+  settings: DeckAccessSettings | null;
+}
+
+export interface DeckAccessSettings {
+  owner: { id: string; name: string; email: string } | null;
+  memberAccess: AccessLevel;
+  guestAccess: AccessLevel;
+  grants: DeckGrantInfo[];
+}
+
+export interface DeckGrantInfo {
+  userId: string;
+  name: string;
+  email: string;
+  level: AccessLevel;
+}
+
+/** Why the editor became read-only or closed, shown to the user. */
+export const ACCESS_MESSAGES = {
+  readOnly: "You can read this deck but not edit it.",
+  downgraded: "Your access to this deck was changed to read only.",
+  revoked: "Your access to this deck was removed.",
+  upgraded: "Your access to this deck changed.",
+} as const;

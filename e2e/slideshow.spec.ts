@@ -1,0 +1,211 @@
+// The slideshow at /d/<id>/slides: reveal.js in a sandboxed frame from the same renderer as the
+// preview, with the position in the URL hash, the speaker view, live edits and follow mode.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { JSDOM } from "jsdom";
+import { createHtmlSanitizer, renderDeck } from "../core/render";
+import { E2E_ORIGIN } from "./support/auth";
+import { createDeck } from "./support/decks";
+import { focusDeck, ownDeck, presentSlide, slideshowFrame } from "./support/deck-frame";
+
+const FIXTURES = "/work/shared/fixtures/decks";
+
+const DECK = `---
+title: Community call
+type: slide
+slideOptions:
+  theme: sky
+  dependencies:
+    - src: "https://evil.example/plugin.js"
+---
+
+# Welcome
+
+---
+
+# Team IaaS
+
+note: Say hello to the IaaS team
+
+----
+
+## IaaS details
+
+---
+
+# Team Ops
+
+---
+
+# Thanks
+`;
+
+async function openSlides(page: Page, deckId: string, suffix = ""): Promise<void> {
+  await page.goto(`/d/${deckId}/slides${suffix}`);
+  await expect(presentSlide(slideshowFrame(page))).toBeVisible();
+}
+
+const hash = (page: Page) => new URL(page.url()).hash;
+
+test("every fixture deck shows as many sections as the renderer makes, in the white theme", async ({ browser }) => {
+  const context = await browser.newContext();
+  const sanitizer = createHtmlSanitizer(new JSDOM("").window);
+  const page = await context.newPage();
+  let first = true;
+  for (const file of readdirSync(FIXTURES).filter((name) => name.endsWith(".md"))) {
+    const markdown = readFileSync(path.join(FIXTURES, file), "utf8");
+    const deck = renderDeck(markdown, { sanitizer });
+    const expected = deck.slides.reduce((count, stack) => count + (stack.verticals.length === 1 ? 1 : 1 + stack.verticals.length), 0);
+    const deckId = first ? await ownDeck(context, markdown) : await createDeck(context.request, markdown);
+    first = false;
+    await openSlides(page, deckId);
+    const frame = slideshowFrame(page);
+    await expect(frame.locator(".slides section"), file).toHaveCount(expected);
+    await expect(frame.locator("#deck-theme")).toHaveAttribute("href", "/vendor/reveal/theme/white.css");
+  }
+});
+
+test("arrow keys move and update the hash, a reload keeps the slide, the overview opens; theme and forbidden options", async ({ browser }) => {
+  const context = await browser.newContext();
+  const deckId = await ownDeck(context, DECK);
+  const page = await context.newPage();
+  const loaded: string[] = [];
+  page.on("request", (request) => loaded.push(request.url()));
+  await openSlides(page, deckId);
+  const frame = slideshowFrame(page);
+  await expect(presentSlide(frame).locator("h1")).toHaveText("Welcome");
+
+  // The theme from slideOptions; `dependencies` loads nothing.
+  await expect(frame.locator("#deck-theme")).toHaveAttribute("href", "/vendor/reveal/theme/sky.css");
+  expect(loaded.filter((url) => url.includes("evil.example"))).toEqual([]);
+
+  await focusDeck(frame);
+  await page.keyboard.press("ArrowRight");
+  await expect(presentSlide(frame).locator("h1")).toHaveText("Team IaaS");
+  await expect.poll(() => hash(page)).toBe("#/1");
+  await page.keyboard.press("ArrowDown");
+  await expect(presentSlide(frame).locator("h2")).toHaveText("IaaS details");
+  await expect.poll(() => hash(page)).toBe("#/1/1");
+
+  await page.reload();
+  await expect(presentSlide(slideshowFrame(page)).locator("h2")).toHaveText("IaaS details");
+  expect(hash(page)).toBe("#/1/1");
+
+  await focusDeck(slideshowFrame(page));
+  await page.keyboard.press("Escape");
+  await expect(slideshowFrame(page).locator(".reveal.overview")).toBeVisible();
+  await page.keyboard.press("o");
+  await expect(slideshowFrame(page).locator(".reveal.overview")).toHaveCount(0);
+
+  // A shared link opens on its slide.
+  const other = await context.newPage();
+  await other.goto(`/d/${deckId}/slides#/3`);
+  await expect(presentSlide(slideshowFrame(other)).locator("h1")).toHaveText("Team Ops");
+});
+
+test("notes stay off the slide and show in the speaker view, which follows the slideshow both ways", async ({ browser }) => {
+  const context = await browser.newContext();
+  const deckId = await ownDeck(context, DECK);
+  const page = await context.newPage();
+  await openSlides(page, deckId, "#/1");
+  const frame = slideshowFrame(page);
+  await expect(presentSlide(frame).locator("h1")).toHaveText("Team IaaS");
+  await expect(presentSlide(frame).locator("aside.notes")).toBeHidden();
+
+  await focusDeck(frame);
+  const [speaker] = await Promise.all([context.waitForEvent("page"), page.keyboard.press("s")]);
+  await expect(speaker.getByTestId("speaker-position")).toHaveText("Slide 2");
+  await expect(speaker.frameLocator('[data-testid="speaker-notes"]').locator(".notes-view")).toContainText("Say hello to the IaaS team");
+  await expect(presentSlide(speaker.frameLocator('[data-testid="speaker-current"]')).locator("h1")).toHaveText("Team IaaS");
+  await expect(presentSlide(speaker.frameLocator('[data-testid="speaker-next"]')).locator("h2")).toHaveText("IaaS details");
+  await expect(speaker.getByTestId("speaker-elapsed")).toHaveText(/^00:00:0\d$/);
+
+  // The slideshow moves: the speaker view follows.
+  await focusDeck(frame);
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await expect(speaker.getByTestId("speaker-position")).toHaveText("Slide 3");
+  await expect(presentSlide(speaker.frameLocator('[data-testid="speaker-current"]')).locator("h1")).toHaveText("Team Ops");
+  await expect(speaker.frameLocator('[data-testid="speaker-notes"]').locator(".notes-view")).toHaveText("");
+
+  // The speaker view steers: the slideshow follows.
+  await speaker.getByRole("button", { name: "Next" }).click();
+  await expect(presentSlide(frame).locator("h1")).toHaveText("Thanks");
+  await expect.poll(() => hash(page)).toBe("#/4");
+});
+
+test("an edit through the API shows on the current slide while the position stays", async ({ browser }) => {
+  const context = await browser.newContext();
+  const deckId = await ownDeck(context, DECK);
+  const page = await context.newPage();
+  await openSlides(page, deckId, "#/3");
+  const frame = slideshowFrame(page);
+  await expect(presentSlide(frame).locator("h1")).toHaveText("Team Ops");
+
+  const put = (markdown: string) =>
+    context.request.put(`/api/decks/${deckId}/markdown`, { data: markdown, headers: { "content-type": "text/markdown", origin: E2E_ORIGIN } });
+  expect((await put(DECK.replace("# Team Ops", "# Team Ops\n\nRelease 8 is out"))).status()).toBe(204);
+  await expect(presentSlide(frame)).toContainText("Release 8 is out", { timeout: 2_000 });
+  expect(hash(page)).toBe("#/3");
+
+  // A slide added before the current one does not move the presenter off it.
+  expect((await put(DECK.replace("# Team Ops", "# Team Ops\n\nRelease 8 is out").replace("# Welcome", "# Welcome\n\n---\n\n# Agenda"))).status()).toBe(204);
+  await expect(frame.locator(".slides > section")).toHaveCount(6);
+  await expect(presentSlide(frame).locator("h1")).toHaveText("Team Ops");
+  await expect.poll(() => hash(page)).toBe("#/4");
+});
+
+test("followers move with the presenter's broadcast, can step away and rejoin; readers cannot broadcast", async ({ browser }) => {
+  const presenterContext = await browser.newContext();
+  const deckId = await ownDeck(presenterContext, DECK);
+  const shared = await presenterContext.request.patch(`/api/decks/${deckId}/access`, { data: { guestAccess: "read" }, headers: { origin: E2E_ORIGIN } });
+  expect(shared.ok(), await shared.text()).toBe(true);
+
+  const presenter = await presenterContext.newPage();
+  await openSlides(presenter, deckId);
+  const follower = await (await browser.newContext()).newPage();
+  await openSlides(follower, deckId, "?follow");
+  await expect(follower.getByTestId("follow-status")).toHaveText("Waiting for the presenter to broadcast…");
+  // A guest may read but not edit: no broadcast button, and a forged broadcast is dropped by the server.
+  await expect(follower.getByRole("button", { name: "Broadcast" })).toHaveCount(0);
+  const mallory = await (await browser.newContext()).newPage();
+  await openSlides(mallory, deckId);
+  await mallory.evaluate(() => {
+    const reader = (window as unknown as { podiumReader: { provider: { awareness: { setLocalStateField(key: string, value: unknown): void } } } }).podiumReader;
+    reader.provider.awareness.setLocalStateField("presenter", { h: 4, v: 0, name: "Mallory", broadcasting: true });
+  });
+
+  await presenter.getByRole("button", { name: "Broadcast" }).click({ force: true });
+  await expect(presenter.getByTestId("broadcasting")).toBeVisible();
+  await expect(follower.getByTestId("follow-status")).toHaveText("Following Presenter");
+  const followerFrame = slideshowFrame(follower);
+  await expect(presentSlide(followerFrame).locator("h1")).toHaveText("Welcome");
+
+  await focusDeck(slideshowFrame(presenter));
+  const steps = [{ key: "ArrowRight", h1: "Team IaaS" }, { key: "ArrowDown", h2: "IaaS details" }, { key: "ArrowRight", h1: "Team Ops" }];
+  for (const step of steps) {
+    await presenter.keyboard.press(step.key);
+    if (step.h1) await expect(presentSlide(followerFrame).locator("h1")).toHaveText(step.h1);
+    else await expect(presentSlide(followerFrame).locator("h2")).toHaveText(step.h2!);
+  }
+  await expect.poll(() => hash(follower)).toBe("#/3");
+
+  // Stepping away, then rejoining.
+  await focusDeck(followerFrame);
+  await follower.keyboard.press("ArrowLeft");
+  await expect(follower.getByTestId("follow-status")).toContainText("You left Presenter's slide");
+  await presenter.keyboard.press("ArrowRight");
+  await expect(presentSlide(followerFrame).locator("h1")).not.toHaveText("Thanks");
+  await follower.getByRole("button", { name: "Rejoin" }).click();
+  await expect(presentSlide(followerFrame).locator("h1")).toHaveText("Thanks");
+  await expect(follower.getByTestId("follow-status")).toHaveText("Following Presenter");
+});
+
+test("a deck that is not a slide deck says so", async ({ browser }) => {
+  const context = await browser.newContext();
+  const deckId = await ownDeck(context, "# Meeting notes\n\nNot slides.\n");
+  const page = await context.newPage();
+  await page.goto(`/d/${deckId}/slides`);
+  await expect(page.locator(".slideshow-message")).toContainText("This deck is not a slide deck");
+});

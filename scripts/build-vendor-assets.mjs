@@ -1,0 +1,50 @@
+// Puts what the sandboxed deck frame loads into public/vendor/ (git-ignored), so Podium serves it
+// itself and loads nothing from third-party hosts: reveal.js's CSS and themes (their Google Fonts
+// @imports removed; the fonts fall back to the theme's next family), KaTeX's CSS and fonts, the
+// code colours, and the frame's script bundled with reveal.js. Run at install and before builds.
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const vendor = path.join(root, "public", "vendor");
+const modules = path.join(root, "node_modules");
+
+// Any @import of a remote stylesheet (Google Fonts in several reveal.js themes).
+const REMOTE_IMPORT = /@import\s+(?:url\()?["']?https?:\/\/[^;]*;/g;
+
+function copyCss(from, to) {
+  const css = readFileSync(from, "utf8").replace(REMOTE_IMPORT, "");
+  if (/(?:url\(|@import)\s*["']?https?:/i.test(css)) throw new Error(`${from} still loads something from another host`);
+  writeFileSync(to, css);
+}
+
+rmSync(vendor, { recursive: true, force: true });
+mkdirSync(path.join(vendor, "reveal", "theme"), { recursive: true });
+mkdirSync(path.join(vendor, "katex", "fonts"), { recursive: true });
+
+const reveal = path.join(modules, "reveal.js", "dist");
+copyCss(path.join(reveal, "reset.css"), path.join(vendor, "reveal", "reset.css"));
+copyCss(path.join(reveal, "reveal.css"), path.join(vendor, "reveal", "reveal.css"));
+copyCss(path.join(reveal, "plugin", "highlight", "monokai.css"), path.join(vendor, "reveal", "monokai.css"));
+for (const file of readdirSync(path.join(reveal, "theme"))) {
+  if (file.endsWith(".css")) copyCss(path.join(reveal, "theme", file), path.join(vendor, "reveal", "theme", file));
+}
+
+const katex = path.join(modules, "katex", "dist");
+copyCss(path.join(katex, "katex.min.css"), path.join(vendor, "katex", "katex.min.css"));
+for (const file of readdirSync(path.join(katex, "fonts"))) {
+  if (file.endsWith(".woff2") || file.endsWith(".woff")) copyFileSync(path.join(katex, "fonts", file), path.join(vendor, "katex", "fonts", file));
+}
+
+await build({
+  entryPoints: [path.join(root, "components", "preview", "frame", "deck-frame-main.ts")],
+  outfile: path.join(vendor, "deck-frame.js"),
+  bundle: true,
+  format: "iife",
+  target: "es2022",
+  minify: true,
+  legalComments: "eof",
+  logLevel: "warning",
+});

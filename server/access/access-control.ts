@@ -1,0 +1,121 @@
+// THE access module: who is asking (resolveActor) and what they may do with a deck (deckRole),
+// for pages, REST routes and the WebSocket upgrade alike; plus the deck's access settings, whose
+// changes are announced so open connections are re-checked at once (live-access.ts).
+import type { AccessLevel, DeckAccessSettings, DeckRole } from "../../core/access";
+import type { PrismaClient } from "../db/prisma";
+import type { Prisma } from "../db/generated/client";
+import { ActorResolver, type Actor } from "./actor";
+import { deckAccess } from "./deck-access";
+
+export type AccessChange = { deckId: string } | { userId: string };
+
+export class AccessError extends Error {
+  override name = "AccessError";
+  constructor(
+    readonly code: "not_found" | "bad_request",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class AccessControl {
+  private listeners = new Set<(change: AccessChange) => void>();
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    readonly actors: ActorResolver,
+  ) {}
+
+  resolveActor(headers: Headers): Promise<Actor> {
+    return this.actors.resolve(headers);
+  }
+
+  /** What the actor may do with the deck; null when there is no such deck. */
+  async deckRole(actor: Actor, deckId: string): Promise<DeckRole | null> {
+    const deck = await this.prisma.deck.findUnique({
+      where: { id: deckId },
+      select: {
+        ownerId: true,
+        memberAccess: true,
+        guestAccess: true,
+        ...(actor.kind === "user" ? { grants: { where: { userId: actor.user.id }, select: { level: true } } } : {}),
+      },
+    });
+    if (!deck) return null;
+    const grant = (deck as { grants?: Array<{ level: AccessLevel }> }).grants?.[0]?.level ?? null;
+    return deckAccess(actor, { ownerId: deck.ownerId, memberAccess: deck.memberAccess, guestAccess: deck.guestAccess, grant });
+  }
+
+  /** The decks an actor may at least read, as a query filter (the same rule as deckAccess). */
+  readableDecks(actor: Actor): Prisma.DeckWhereInput {
+    if (actor.kind === "guest") return { guestAccess: { not: "none" } };
+    if (actor.user.role === "admin") return {};
+    const userId = actor.user.id;
+    return {
+      OR: [
+        { ownerId: userId },
+        { memberAccess: { not: "none" } },
+        { guestAccess: { not: "none" } },
+        { grants: { some: { userId, level: { not: "none" } } } },
+      ],
+    };
+  }
+
+  async settings(deckId: string): Promise<DeckAccessSettings | null> {
+    const deck = await this.prisma.deck.findUnique({
+      where: { id: deckId },
+      select: {
+        memberAccess: true,
+        guestAccess: true,
+        owner: { select: { id: true, name: true, email: true } },
+        grants: { select: { level: true, user: { select: { id: true, name: true, email: true } } }, orderBy: { createdAt: "asc" } },
+      },
+    });
+    if (!deck) return null;
+    return {
+      owner: deck.owner,
+      memberAccess: deck.memberAccess,
+      guestAccess: deck.guestAccess,
+      grants: deck.grants.map((grant) => ({ userId: grant.user.id, name: grant.user.name, email: grant.user.email, level: grant.level })),
+    };
+  }
+
+  async updateSettings(deckId: string, change: { memberAccess?: AccessLevel; guestAccess?: AccessLevel }): Promise<DeckAccessSettings> {
+    const { count } = await this.prisma.deck.updateMany({ where: { id: deckId }, data: change });
+    if (count === 0) throw new AccessError("not_found", "No deck with this id.");
+    this.announce({ deckId });
+    return (await this.settings(deckId))!;
+  }
+
+  /** Gives one user (by email) a level on the deck, replacing an earlier grant. */
+  async grant(deckId: string, email: string, level: AccessLevel): Promise<DeckAccessSettings> {
+    const user = await this.prisma.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
+    if (!user) throw new AccessError("bad_request", `Nobody has an account with the email ${email.trim()}; they need to sign up first.`);
+    if (!(await this.prisma.deck.count({ where: { id: deckId } }))) throw new AccessError("not_found", "No deck with this id.");
+    await this.prisma.deckGrant.upsert({
+      where: { deckId_userId: { deckId, userId: user.id } },
+      create: { deckId, userId: user.id, level },
+      update: { level },
+    });
+    this.announce({ deckId });
+    return (await this.settings(deckId))!;
+  }
+
+  /** false when the user had no grant on the deck. */
+  async removeGrant(deckId: string, userId: string): Promise<boolean> {
+    const { count } = await this.prisma.deckGrant.deleteMany({ where: { deckId, userId } });
+    if (count > 0) this.announce({ deckId });
+    return count > 0;
+  }
+
+  /** Tells open connections to re-check: a deck's settings, or a user's role or account, changed. */
+  announce(change: AccessChange): void {
+    for (const listener of this.listeners) listener(change);
+  }
+
+  onChange(listener: (change: AccessChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

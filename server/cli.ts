@@ -1,0 +1,82 @@
+// `npm run cli -- <command>`: administration from the shell, on the same database as the server
+// (DATABASE_URL, or the embedded PostgreSQL of DATA_DIR, running or not).
+//
+//   user add --email E --password P [--name N] [--admin]
+//   token create --email E [--name N]        prints the token as its last line
+import { parseArgs } from "node:util";
+import { createAuthServices } from "./auth/auth-services";
+import { ConfigError, loadConfig, type Config } from "./config";
+import { openDatabase } from "./db/database";
+import { runningEmbeddedPostgresUrl } from "./db/embedded-postgres";
+import { applyMigrations } from "./db/migrate";
+import { createPrismaClient } from "./db/prisma";
+import { createLogger, type Logger } from "./log";
+import type { AuthServices } from "./auth/auth-services";
+
+const USAGE = `Usage:
+  npm run cli -- user add --email E --password P [--name N] [--admin]
+  npm run cli -- token create --email E [--name N]`;
+
+class UsageError extends Error {}
+
+type Command = (args: string[], auth: AuthServices) => Promise<void>;
+
+const commands: Record<string, Command> = {
+  "user add": async (args, { accounts }) => {
+    const { values } = parseArgs({
+      args,
+      options: { email: { type: "string" }, password: { type: "string" }, name: { type: "string" }, admin: { type: "boolean", default: false } },
+    });
+    if (!values.email || !values.password) throw new UsageError("user add needs --email and --password.");
+    const user = await accounts.createLocalUser({ email: values.email, password: values.password, name: values.name, role: values.admin ? "admin" : "member" });
+    console.log(`Created ${user.role} ${user.email} (id ${user.id}).`);
+  },
+  "token create": async (args, { accounts, tokens }) => {
+    const { values } = parseArgs({ args, options: { email: { type: "string" }, name: { type: "string", default: "CLI" } } });
+    if (!values.email) throw new UsageError("token create needs --email.");
+    const user = await accounts.findByEmail(values.email);
+    if (!user) throw new UsageError(`No account with the email ${values.email}; create it with "user add" first.`);
+    const created = await tokens.create(user.id, values.name);
+    console.log(`Token "${created.name}" for ${user.email}; it is shown only now:`);
+    console.log(created.token);
+  },
+};
+
+async function withDatabase<T>(config: Config, log: Logger, run: (databaseUrl: string) => Promise<T>): Promise<T> {
+  const running = config.DATABASE_URL ? null : await runningEmbeddedPostgresUrl(config.dataDir);
+  if (running) {
+    await applyMigrations(running);
+    return run(running);
+  }
+  const database = await openDatabase(config, log);
+  try {
+    return await run(database.url);
+  } finally {
+    await database.stop();
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const name = argv.slice(0, 2).join(" ");
+  const command = commands[name];
+  if (!command) throw new UsageError(argv.length ? `Unknown command "${name}".` : "No command given.");
+  const config = loadConfig();
+  // The CLI's own output is the point; the server's info logs would drown it.
+  const log = createLogger(process.env.LOG_LEVEL ?? "warn");
+  await withDatabase(config, log, async (databaseUrl) => {
+    const prisma = createPrismaClient(databaseUrl);
+    try {
+      await command(argv.slice(2), await createAuthServices(config, prisma, log));
+    } finally {
+      await prisma.$disconnect();
+    }
+  });
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  const parseError = typeof (error as { code?: unknown }).code === "string" && (error as { code: string }).code.startsWith("ERR_PARSE_ARGS");
+  if (error instanceof UsageError || parseError) console.error(`${(error as Error).message}\n\n${USAGE}`);
+  else if (error instanceof ConfigError || (error instanceof Error && ["AccountError", "ApiTokenError"].includes(error.name))) console.error(error.message);
+  else console.error(error);
+  process.exit(1);
+});
