@@ -5,11 +5,34 @@ ADD COLUMN "is_template" BOOLEAN NOT NULL DEFAULT false,
 ADD COLUMN "last_editor_id" TEXT;
 
 -- Full-text search over title (weighted first) and text. The 'simple' configuration does not
--- stem, so German and English decks are searched alike.
-ALTER TABLE "deck" ADD COLUMN "search" tsvector GENERATED ALWAYS AS (
-    setweight(to_tsvector('simple', coalesce("title", '')), 'A') ||
-    setweight(to_tsvector('simple', coalesce("markdown", '')), 'B')
-) STORED;
+-- stem, so German and English decks are searched alike. Not a GENERATED column: to_tsvector over a
+-- 100 KB deck costs ~25 ms, and the update log rewrites a deck's text on every flush (10 ms apart
+-- while someone types). The trigger indexes new decks and title changes at once and text changes
+-- at most every 5 seconds per deck; server/library/search-indexer.ts catches up the rest.
+ALTER TABLE "deck" ADD COLUMN "search" tsvector,
+ADD COLUMN "search_indexed_at" TIMESTAMP(3);
+
+CREATE FUNCTION "deck_search_vector"(title TEXT, markdown TEXT) RETURNS tsvector
+    LANGUAGE sql IMMUTABLE AS $$
+    SELECT setweight(to_tsvector('simple', coalesce(title, '')), 'A') ||
+           setweight(to_tsvector('simple', coalesce(markdown, '')), 'B')
+$$;
+
+CREATE FUNCTION "deck_search_refresh"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'INSERT'
+       OR NEW."title" IS DISTINCT FROM OLD."title"
+       OR (NEW."markdown" IS DISTINCT FROM OLD."markdown"
+           AND (OLD."search_indexed_at" IS NULL OR OLD."search_indexed_at" < now() - interval '5 seconds')) THEN
+        NEW."search" := "deck_search_vector"(NEW."title", NEW."markdown");
+        NEW."search_indexed_at" := now();
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+CREATE TRIGGER "deck_search_refresh" BEFORE INSERT OR UPDATE OF "title", "markdown" ON "deck"
+    FOR EACH ROW EXECUTE FUNCTION "deck_search_refresh"();
 
 -- CreateTable
 CREATE TABLE "deck_pin" (
