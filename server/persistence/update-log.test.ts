@@ -94,6 +94,18 @@ describe("UpdateLog (group commit)", () => {
     expect(await store.logLength("deleteme")).toBe(0);
   });
 
+  it("writes a batch once even when a flush listener throws", async () => {
+    await store.create("listenerfails", new Uint8Array([0, 0]), { markdown: "", title: "", tags: [] });
+    const log = new UpdateLog(prisma, { flushIntervalMs: FLUSH_WINDOW_MS, log: createLogger("silent") });
+    log.onFlushed(() => {
+      throw new Error("listener bug");
+    });
+    const { updates } = typist("xy");
+    await Promise.all(updates.map((update) => log.append("listenerfails", update, source("xy"))));
+    await log.close();
+    expect(await store.logLength("listenerfails")).toBe(2);
+  });
+
   it("refuses appends after close", async () => {
     const log = new UpdateLog(prisma, { flushIntervalMs: FLUSH_WINDOW_MS, log: createLogger("silent") });
     await log.close();

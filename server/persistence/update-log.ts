@@ -130,30 +130,41 @@ export class UpdateLog {
     if (batch.length === 0) return Promise.resolve();
     const startedAt = performance.now();
     this.flushing = this.write(batch)
-      .then(() => {
-        this.retryDelay = 0;
-        const committedAt = performance.now();
-        this.options.observer?.flushed(
-          (committedAt - startedAt) / 1000,
-          batch.map((entry) => (committedAt - entry.acceptedAt) / 1000),
-        );
-        for (const entry of batch) entry.resolve();
-        const counts = new Map<string, number>();
-        for (const entry of batch) counts.set(entry.deckId, (counts.get(entry.deckId) ?? 0) + 1);
-        for (const listener of this.listeners) listener(counts);
-      })
-      .catch((error: unknown) => {
-        // Put the batch back in front, in order, and try again later.
-        this.queue = batch.concat(this.queue);
-        this.retryDelay = Math.min(Math.max(this.retryDelay * 2, MIN_RETRY_MS), MAX_RETRY_MS);
-        this.options.observer?.flushFailed();
-        this.options.log.warn({ err: error, backlog: this.queue.length, retryInMs: this.retryDelay }, "update log flush failed");
-      })
+      .then(
+        () => {
+          this.retryDelay = 0;
+          for (const entry of batch) entry.resolve();
+          // The batch is committed: whatever the listeners do must not put it back in the queue.
+          this.notifyFlushed(batch, startedAt);
+        },
+        (error: unknown) => {
+          // Put the batch back in front, in order, and try again later.
+          this.queue = batch.concat(this.queue);
+          this.retryDelay = Math.min(Math.max(this.retryDelay * 2, MIN_RETRY_MS), MAX_RETRY_MS);
+          this.options.observer?.flushFailed();
+          this.options.log.warn({ err: error, backlog: this.queue.length, retryInMs: this.retryDelay }, "update log flush failed");
+        },
+      )
       .finally(() => {
         this.flushing = null;
         if (this.queue.length > 0 && !this.closed) this.schedule(this.retryDelay || this.options.flushIntervalMs);
       });
     return this.flushing;
+  }
+
+  private notifyFlushed(batch: PendingAppend[], startedAt: number): void {
+    try {
+      const committedAt = performance.now();
+      this.options.observer?.flushed(
+        (committedAt - startedAt) / 1000,
+        batch.map((entry) => (committedAt - entry.acceptedAt) / 1000),
+      );
+      const counts = new Map<string, number>();
+      for (const entry of batch) counts.set(entry.deckId, (counts.get(entry.deckId) ?? 0) + 1);
+      for (const listener of this.listeners) listener(counts);
+    } catch (error) {
+      this.options.log.error({ err: error }, "a flush listener failed");
+    }
   }
 
   private async write(batch: PendingAppend[]): Promise<void> {
