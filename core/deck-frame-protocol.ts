@@ -36,6 +36,8 @@ export type AppToFrameMessage =
     }
   | { type: "patch"; changes: SectionChange[]; count: number; revision: number }
   | { type: "show"; position: SlideIndices }
+  /** Asks the frame to say "ready" again: it may have loaded before the app listened. */
+  | { type: "hello" }
   | { type: "navigate"; direction: "next" | "prev" }
   | { type: "notes"; html: string };
 
@@ -118,6 +120,8 @@ export function parseAppToFrameMessage(data: unknown): AppToFrameMessage | null 
       const position = parseSlideIndices(data.position);
       return position ? { type: "show", position } : null;
     }
+    case "hello":
+      return { type: "hello" };
     case "navigate":
       return data.direction === "next" || data.direction === "prev" ? { type: "navigate", direction: data.direction } : null;
     case "notes":

@@ -6,18 +6,14 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSy
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { stripRemoteImports } from "../core/remote-css.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const vendor = path.join(root, "public", "vendor");
 const modules = path.join(root, "node_modules");
 
-// Any @import of a remote stylesheet (Google Fonts in several reveal.js themes).
-const REMOTE_IMPORT = /@import\s+(?:url\()?["']?https?:\/\/[^;]*;/g;
-
 function copyCss(from, to) {
-  const css = readFileSync(from, "utf8").replace(REMOTE_IMPORT, "");
-  if (/(?:url\(|@import)\s*["']?https?:/i.test(css)) throw new Error(`${from} still loads something from another host`);
-  writeFileSync(to, css);
+  writeFileSync(to, stripRemoteImports(readFileSync(from, "utf8"), from));
 }
 
 rmSync(vendor, { recursive: true, force: true });

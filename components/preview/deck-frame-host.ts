@@ -30,7 +30,7 @@ export class DeckFrameHost {
   private revision = 0;
   /** Where the frame is, as it last reported; or where we want it before it is ready. */
   position: SlideIndices | null = null;
-  events: DeckFrameEvents = {};
+  private events: DeckFrameEvents = {};
 
   constructor(
     private readonly target: () => Window | null,
@@ -41,6 +41,13 @@ export class DeckFrameHost {
     private readonly optionOverrides: RevealOptions = {},
   ) {
     window.addEventListener("message", this.onMessage);
+    // A frame in the server-rendered page may have loaded (and said "ready") before we listened.
+    this.post({ type: "hello" });
+  }
+
+  /** Replaces the view's handlers for the frame's reports. */
+  listen(events: DeckFrameEvents): void {
+    this.events = events;
   }
 
   destroy(): void {

@@ -7,7 +7,7 @@ import type { EditorView } from "@codemirror/view";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type * as Y from "yjs";
 import type { SlideIndices } from "@/core/deck-frame-protocol";
-import { findSlideAtLine, slideAt, type RenderWarning } from "@/core/render";
+import { findSlideAtLine, slideAt, type RenderedDeck, type RenderWarning } from "@/core/render";
 import { DeckFrame } from "./deck-frame";
 import type { DeckFrameHost } from "./deck-frame-host";
 import { showRenderWarnings } from "./frontmatter-lint";
@@ -24,6 +24,11 @@ export interface DeckPreviewProps {
   onSelectSlide: (slide: { h: number; v: number; line: number }) => void;
 }
 
+function showCursorSlide(host: DeckFrameHost, deck: RenderedDeck, line: number | null): void {
+  const position: SlideIndices | null = line === null ? null : findSlideAtLine(deck, line);
+  if (position) host.show(position);
+}
+
 export function DeckPreview({ text, cursorLine, view, onSelectSlide }: DeckPreviewProps) {
   const liveDeck = useLiveDeck(text);
   const [host, setHost] = useState<DeckFrameHost | null>(null);
@@ -34,26 +39,20 @@ export function DeckPreview({ text, cursorLine, view, onSelectSlide }: DeckPrevi
     select.current = onSelectSlide;
   });
 
-  const followCursor = useCallback((target: DeckFrameHost) => {
-    const deck = liveDeck?.current;
-    if (!deck || cursor.current === null) return;
-    const position: SlideIndices | null = findSlideAtLine(deck, cursor.current);
-    if (position) target.show(position);
-  }, [liveDeck]);
 
   useEffect(() => {
     if (!liveDeck || !host) return;
-    host.events = {
+    host.listen({
       onClicked: (position) => {
         const slide = liveDeck.current.kind === "slides" ? slideAt(liveDeck.current, position) : null;
         if (slide) select.current({ h: position.h, v: position.v, line: slide.startLine });
       },
-    };
+    });
     let shownWarnings = "";
     const unsubscribe = liveDeck.subscribe((deck) => {
       host.update(deck);
       // Lines may have moved under the cursor (someone else typed): show its slide again.
-      followCursor(host);
+      showCursorSlide(host, deck, cursor.current);
       const key = JSON.stringify(deck.warnings);
       if (key !== shownWarnings) {
         shownWarnings = key;
@@ -62,14 +61,14 @@ export function DeckPreview({ text, cursorLine, view, onSelectSlide }: DeckPrevi
     });
     return () => {
       unsubscribe();
-      host.events = {};
+      host.listen({});
     };
-  }, [liveDeck, host, followCursor]);
+  }, [liveDeck, host]);
 
   useEffect(() => {
     cursor.current = cursorLine;
-    if (host) followCursor(host);
-  }, [cursorLine, host, followCursor]);
+    if (host && liveDeck) showCursorSlide(host, liveDeck.current, cursorLine);
+  }, [cursorLine, host, liveDeck]);
 
   useEffect(() => {
     if (view) showRenderWarnings(view, warnings);

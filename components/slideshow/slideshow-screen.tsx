@@ -89,7 +89,7 @@ export function SlideshowScreen({ deckId, canBroadcast, presenterName, follow }:
     if (!host) return;
     const start = parseSlideHash(location.hash);
     if (start) host.show(start);
-    host.events = {
+    host.listen({
       onSlideChanged: (position, slides) => {
         total.current = slides;
         history.replaceState(history.state, "", `${location.pathname}${location.search}${slideHash(position)}`);
@@ -98,7 +98,7 @@ export function SlideshowScreen({ deckId, canBroadcast, presenterName, follow }:
       },
       onRendered: () => setRendered(true),
       onSpeakerKey: () => openSpeakerView(deckId),
-    };
+    });
     const onHashChange = () => {
       const position = parseSlideHash(location.hash);
       if (position) host.show(position);
@@ -106,7 +106,7 @@ export function SlideshowScreen({ deckId, canBroadcast, presenterName, follow }:
     window.addEventListener("hashchange", onHashChange);
     return () => {
       window.removeEventListener("hashchange", onHashChange);
-      host.events = {};
+      host.listen({});
     };
   }, [host, deckId, follow, publish]);
 

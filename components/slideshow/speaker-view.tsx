@@ -63,8 +63,7 @@ export function SpeakerView({ deckId }: { deckId: string }) {
     current?.show(position);
   }, [current, position]);
   useEffect(() => {
-    // The next slide with all its fragments, as the audience will see it in full.
-    if (upcoming) next?.show({ ...upcoming, f: 1000 });
+    if (upcoming) next?.show(upcoming);
   }, [next, upcoming]);
   useEffect(() => {
     notes?.showNotes(notesHtml);

@@ -155,6 +155,9 @@ async function handle(message: AppToFrameMessage): Promise<void> {
     case "show":
       show(message.position);
       return;
+    case "hello":
+      post({ type: "ready" });
+      return;
     case "navigate":
       if (message.direction === "next") deck?.next();
       else deck?.prev();
