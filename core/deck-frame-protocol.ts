@@ -42,7 +42,8 @@ export type AppToFrameMessage =
   | { type: "notes"; html: string };
 
 export type FrameToAppMessage =
-  | { type: "ready" }
+  /** `load` is new each time the frame document loads, so a repeated "ready" is told apart from a reload. */
+  | { type: "ready"; load: string }
   | { type: "rendered"; revision: number }
   | { type: "slide-changed"; position: SlideIndices; total: number; overview: boolean }
   | { type: "clicked"; position: SlideIndices }
@@ -136,7 +137,7 @@ export function parseFrameToAppMessage(data: unknown): FrameToAppMessage | null 
   if (!isRecord(data)) return null;
   switch (data.type) {
     case "ready":
-      return { type: "ready" };
+      return typeof data.load === "string" && data.load.length <= 64 ? { type: "ready", load: data.load } : null;
     case "rendered":
       return isIndex(data.revision) ? { type: "rendered", revision: data.revision } : null;
     case "slide-changed": {

@@ -9,7 +9,7 @@ import { E2E_ORIGIN } from "./support/auth";
 import { createDeck } from "./support/decks";
 import { focusDeck, ownDeck, presentSlide, slideshowFrame } from "./support/deck-frame";
 
-const FIXTURES = "/work/shared/fixtures/decks";
+const FIXTURES = path.resolve(import.meta.dirname, "../../shared/fixtures/decks");
 
 const DECK = `---
 title: Community call

@@ -22,6 +22,8 @@ export const FRAME_RENDERED_EVENT = "podium:deck-frame-rendered";
 
 export class DeckFrameHost {
   private ready = false;
+  /** The frame document load that said "ready" last. */
+  private load: string | null = null;
   /** The sections the frame shows, null before the first render. */
   private shown: string[] | null = null;
   private shownMeta = "";
@@ -55,7 +57,11 @@ export class DeckFrameHost {
   }
 
   /** The frame (re)loaded: it shows nothing until it gets the whole deck again. */
-  frameLoaded(): void {
+  frameLoaded(load: string): void {
+    // The frame says "ready" when it loads and again in answer to our "hello": only a new load
+    // needs the whole deck again (re-sending it would also replay a stale position).
+    if (this.ready && load === this.load) return;
+    this.load = load;
     this.ready = true;
     this.shown = null;
     this.flush();
@@ -144,7 +150,7 @@ export class DeckFrameHost {
   private receive(message: FrameToAppMessage): void {
     switch (message.type) {
       case "ready":
-        this.frameLoaded();
+        this.frameLoaded(message.load);
         return;
       case "rendered":
         this.events.onRendered?.(message.revision);

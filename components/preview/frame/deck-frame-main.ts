@@ -27,6 +27,8 @@ const slidesElement = revealElement.querySelector<HTMLElement>(".slides")!;
 const notesElement = document.querySelector<HTMLElement>(".notes-view")!;
 const themeLink = document.getElementById("deck-theme") as HTMLLinkElement;
 
+/** Tells this load of the frame from an earlier one (see the "ready" message). */
+const LOAD_ID = Math.random().toString(36).slice(2);
 let deck: RevealApi | null = null;
 let starting: Promise<void> | null = null;
 let mode: FrameMode = "preview";
@@ -50,6 +52,10 @@ function revealConfig(message: RenderMessage): RevealConfig {
     previewLinks: false,
     plugins: [],
     dependencies: [],
+    // reveal.js switches narrow viewports (< 435 px: the speaker view's thumbnails, a narrow
+    // preview, a phone following the presenter) to its scroll view, where show/navigate and the
+    // slide positions mean something else. Decks here are always paged, as in HedgeDoc.
+    scrollActivationWidth: 0,
   };
   if (message.mode === "thumbnail") {
     Object.assign(config, { controls: false, progress: false, slideNumber: false, keyboard: false, touch: false, overview: false, help: false, transition: "none", backgroundTransition: "none" });
@@ -156,7 +162,7 @@ async function handle(message: AppToFrameMessage): Promise<void> {
       show(message.position);
       return;
     case "hello":
-      post({ type: "ready" });
+      post({ type: "ready", load: LOAD_ID });
       return;
     case "navigate":
       if (message.direction === "next") deck?.next();
@@ -212,4 +218,4 @@ document.addEventListener("keydown", (event) => {
   if (event.key === "s" || event.key === "S") post({ type: "key", key: "s" });
 });
 
-post({ type: "ready" });
+post({ type: "ready", load: LOAD_ID });
