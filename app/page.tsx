@@ -1,16 +1,20 @@
 import Link from "next/link";
 import { headers } from "next/headers";
 import { AccountMenu } from "@/components/auth/account-menu";
-import { DeckList } from "@/components/library/deck-list";
+import { ImportButton } from "@/components/library/import-button";
+import { LibraryBrowser } from "@/components/library/library-browser";
 import { NewDeckButton } from "@/components/library/new-deck-button";
+import { NewFromTemplateButton } from "@/components/library/new-from-template-button";
 import "@/components/auth/accounts.css";
+import "@/components/library/library.css";
+import { libraryCapability } from "@/server/access/deck-access";
 import { pageActor } from "@/server/access/page-access";
 import { getServices } from "@/server/services";
 
 export const dynamic = "force-dynamic";
 
 export default async function LibraryPage() {
-  const { access, decks } = getServices();
+  const { access, libraryQuery } = getServices();
   const actor = await pageActor(access, await headers());
   if (actor.kind === "guest") {
     // Guests see no titles: they open what was shared with them by its link.
@@ -32,16 +36,21 @@ export default async function LibraryPage() {
       </main>
     );
   }
+  const [initial, facets] = await Promise.all([libraryQuery.list(actor, {}), libraryQuery.facets(actor)]);
+  const canArchive = libraryCapability(actor, "archive");
   return (
     <main className="library">
       <header className="library-header">
         <h1>Podium</h1>
         <div className="library-actions">
+          <ImportButton />
+          <NewFromTemplateButton />
           <NewDeckButton />
+          {canArchive && <Link href="/admin/archive">Archive</Link>}
           <AccountMenu viewer={actor.user} />
         </div>
       </header>
-      <DeckList decks={await decks.list(access.readableDecks(actor))} />
+      <LibraryBrowser initial={initial} facets={facets} canArchive={canArchive} />
     </main>
   );
 }

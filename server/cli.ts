@@ -3,6 +3,9 @@
 //
 //   user add --email E --password P [--name N] [--admin]
 //   token create --email E [--name N]        prints the token as its last line
+//   import <dir|zip|md>... [--owner EMAIL]   each markdown file becomes a deck (server/library/library-cli.ts)
+//   archive --older-than 90d [--dry-run]      archive decks not edited for that long
+//   export --archived --out f.zip [--purge]   the archived decks as a verified zip; --purge deletes them after
 import { parseArgs } from "node:util";
 import { createAuthServices } from "./auth/auth-services";
 import { ConfigError, loadConfig, type Config } from "./config";
@@ -12,10 +15,14 @@ import { applyMigrations } from "./db/migrate";
 import { createPrismaClient } from "./db/prisma";
 import { createLogger, type Logger } from "./log";
 import type { AuthServices } from "./auth/auth-services";
+import { libraryCommands } from "./library/library-cli";
 
 const USAGE = `Usage:
   npm run cli -- user add --email E --password P [--name N] [--admin]
-  npm run cli -- token create --email E [--name N]`;
+  npm run cli -- token create --email E [--name N]
+  npm run cli -- import <dir|zip|md>... [--owner EMAIL]
+  npm run cli -- archive --older-than 90d [--dry-run]
+  npm run cli -- export --archived --out f.zip [--purge]`;
 
 class UsageError extends Error {}
 
@@ -59,14 +66,17 @@ async function withDatabase<T>(config: Config, log: Logger, run: (databaseUrl: s
 async function main(argv: string[]): Promise<void> {
   const name = argv.slice(0, 2).join(" ");
   const command = commands[name];
-  if (!command) throw new UsageError(argv.length ? `Unknown command "${name}".` : "No command given.");
+  const libraryCommand = argv[0] ? libraryCommands[argv[0]] : undefined;
+  if (!command && !libraryCommand) throw new UsageError(argv.length ? `Unknown command "${libraryCommand ? argv[0] : name}".` : "No command given.");
   const config = loadConfig();
   // The CLI's own output is the point; the server's info logs would drown it.
   const log = createLogger(process.env.LOG_LEVEL ?? "warn");
   await withDatabase(config, log, async (databaseUrl) => {
     const prisma = createPrismaClient(databaseUrl);
     try {
-      await command(argv.slice(2), await createAuthServices(config, prisma, log));
+      const auth = await createAuthServices(config, prisma, log);
+      if (command) await command(argv.slice(2), auth);
+      else await libraryCommand!(argv.slice(1), { config, log, prisma, access: auth.access });
     } finally {
       await prisma.$disconnect();
     }
@@ -75,7 +85,7 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   const parseError = typeof (error as { code?: unknown }).code === "string" && (error as { code: string }).code.startsWith("ERR_PARSE_ARGS");
-  if (error instanceof UsageError || parseError) console.error(`${(error as Error).message}\n\n${USAGE}`);
+  if (error instanceof UsageError || parseError || (error instanceof Error && error.name === "LibraryUsageError")) console.error(`${(error as Error).message}\n\n${USAGE}`);
   else if (error instanceof ConfigError || (error instanceof Error && ["AccountError", "ApiTokenError"].includes(error.name))) console.error(error.message);
   else console.error(error);
   process.exit(1);

@@ -51,6 +51,14 @@ const schema = z.object({
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   /** The sign-in button's label. */
   OIDC_NAME: z.string().min(1).default("Single sign-on"),
+  /** Largest uploaded image, in bytes. */
+  MEDIA_MAX_BYTES: integer(10 * 1024 * 1024, 1024),
+  /** Largest import upload (all files of one request, zips included), in bytes. */
+  IMPORT_MAX_BYTES: integer(100 * 1024 * 1024, 1024),
+  /** An automatic revision is taken once a deck has been edited for this long since the last one. */
+  REVISION_INTERVAL_MS: integer(5 * 60_000, 1000),
+  /** Automatic revisions kept per deck (named ones are always kept). */
+  REVISIONS_KEPT: integer(50, 1),
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string };

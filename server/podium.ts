@@ -5,13 +5,23 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { AccessControl } from "./access/access-control";
 import { createUpgradeAuthorizer } from "./access/upgrade-guard";
 import { createAuthServices } from "./auth/auth-services";
 import { setClientAddress } from "./auth/client-address";
 import type { Config } from "./config";
 import { openDatabase } from "./db/database";
-import { createPrismaClient } from "./db/prisma";
+import { createPrismaClient, type PrismaClient } from "./db/prisma";
 import { DeckService } from "./decks/deck-service";
+import { ExportService } from "./library/export-service";
+import { HtmlExporter } from "./library/html-export";
+import { ImportService } from "./library/import-service";
+import { LastEditorRecorder } from "./library/last-editor-recorder";
+import { LibraryQueryService } from "./library/library-query";
+import { LibraryService } from "./library/library-service";
+import { MediaStore } from "./library/media-store";
+import { RevisionService } from "./library/revision-service";
+import { SearchIndexer } from "./library/search-indexer";
 import type { Logger } from "./log";
 import { PodiumMetrics } from "./metrics";
 import { DeckStore } from "./persistence/deck-store";
@@ -54,10 +64,13 @@ export async function startPodium(config: Config, log: Logger, options: { next?:
     redisLagSeconds: () => sources.redisLagSeconds(),
   });
   const updateLog = new UpdateLog(prisma, { flushIntervalMs: config.FLUSH_INTERVAL_MS, log, observer: metrics });
+  // The library's hooks into the sync rooms are set once the library exists (below).
+  let onDeckUnloaded = (deckId: string): void => void deckId;
   const rooms = new RoomRegistry(prisma, store, updateLog, {
     idleMs: config.ROOM_IDLE_MS,
     compactAfterUpdates: config.COMPACT_AFTER_UPDATES,
     log,
+    onUnloaded: (deckId) => onDeckUnloaded(deckId),
   });
   let bridge: RedisBridge | null = null;
   if (config.REDIS_URL) {
@@ -75,11 +88,15 @@ export async function startPodium(config: Config, log: Logger, options: { next?:
     rooms.useBridge(bridge);
     log.info({ instanceId: bridge.instanceId }, "sharing decks with other instances through Redis");
   }
+  const decks = new DeckService(store, rooms, updateLog, config.MAX_DECK_CHARS);
+  const library = createLibrary(config, log, prisma, decks, rooms, updateLog, authServices.access);
+  onDeckUnloaded = library.onDeckUnloaded;
   const services: Services = {
     ...authServices,
-    decks: new DeckService(store, rooms, updateLog, config.MAX_DECK_CHARS),
+    decks,
     prisma,
     maxDeckChars: config.MAX_DECK_CHARS,
+    ...library.services,
   };
   registerServices(services);
 
@@ -150,6 +167,7 @@ export async function startPodium(config: Config, log: Logger, options: { next?:
   const stop = () =>
     (stopping ??= (async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      library.stop();
       await rooms.closeAll(WsCloseCode.goingAway, "Server restarting");
       await activeBridge?.stop();
       sync.close();
@@ -163,4 +181,61 @@ export async function startPodium(config: Config, log: Logger, options: { next?:
     })());
 
   return { url: `http://127.0.0.1:${port}`, port, services, rooms, updateLog, metrics, bridge, stop };
+}
+
+/** How soon the last edits of a burst reach the full-text index (the trigger throttles the rest). */
+const SEARCH_CATCH_UP_MS = 2_000;
+
+/** The deck library's services, its hooks into the update log and the rooms, and the daily trash purge. */
+function createLibrary(
+  config: Config,
+  log: Logger,
+  prisma: PrismaClient,
+  decks: DeckService,
+  rooms: RoomRegistry,
+  updateLog: UpdateLog,
+  access: AccessControl,
+) {
+  const media = new MediaStore(prisma, config.MEDIA_MAX_BYTES);
+  const revisions = new RevisionService(prisma, decks, { activityIntervalMs: config.REVISION_INTERVAL_MS, maxAutomatic: config.REVISIONS_KEPT });
+  const library = new LibraryService(prisma, decks, rooms, access);
+  const lastEditors = new LastEditorRecorder(prisma, rooms, log);
+  updateLog.onFlushed((counts) => {
+    lastEditors.flushed(counts.keys());
+    for (const deckId of counts.keys()) revisions.noteActivity(deckId);
+  });
+  const purgeTrash = () =>
+    library.purgeExpiredTrash().then(
+      (count) => count > 0 && log.info({ count }, "purged decks deleted more than 30 days ago"),
+      (error: unknown) => log.error({ err: error }, "purging the trash failed"),
+    );
+  void purgeTrash();
+  const purgeTimer = setInterval(() => void purgeTrash(), 24 * 60 * 60 * 1000);
+  purgeTimer.unref();
+  const searchIndexer = new SearchIndexer(prisma, { intervalMs: SEARCH_CATCH_UP_MS, log });
+  searchIndexer.start();
+  return {
+    services: {
+      libraryQuery: new LibraryQueryService(prisma),
+      library,
+      media,
+      revisions,
+      imports: new ImportService(decks, media, {
+        // A deck's text takes up to three bytes per character.
+        maxFileBytes: Math.max(config.MEDIA_MAX_BYTES, config.MAX_DECK_CHARS * 3),
+        maxZipTotalBytes: config.IMPORT_MAX_BYTES * 4,
+        maxZipEntries: 10_000,
+      }),
+      exports: new ExportService(decks, media, new HtmlExporter(path.join(PROJECT_ROOT, "node_modules"))),
+      maxImportBytes: config.IMPORT_MAX_BYTES,
+    },
+    onDeckUnloaded(deckId: string): void {
+      lastEditors.forget(deckId);
+      revisions.onDeckIdle(deckId).catch((error: unknown) => log.warn({ err: error, deckId }, "automatic revision failed"));
+    },
+    stop(): void {
+      clearInterval(purgeTimer);
+      void searchIndexer.stop();
+    },
+  };
 }

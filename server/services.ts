@@ -5,12 +5,26 @@
 import type { AuthServices } from "./auth/auth-services";
 import type { DeckService } from "./decks/deck-service";
 import type { PrismaClient } from "./db/prisma";
+import type { ExportService } from "./library/export-service";
+import type { ImportService } from "./library/import-service";
+import type { LibraryQueryService } from "./library/library-query";
+import type { LibraryService } from "./library/library-service";
+import type { MediaStore } from "./library/media-store";
+import type { RevisionService } from "./library/revision-service";
 
 /** Accounts and access control (auth, accounts, tokens, access, live, trustedOrigins, oidcName). */
 export interface Services extends AuthServices {
   decks: DeckService;
   prisma: PrismaClient;
   maxDeckChars: number;
+  /** The deck library: listing and search, library actions, media, revisions, import and export. */
+  libraryQuery: LibraryQueryService;
+  library: LibraryService;
+  media: MediaStore;
+  revisions: RevisionService;
+  imports: ImportService;
+  exports: ExportService;
+  maxImportBytes: number;
 }
 
 const SLOT = Symbol.for("podium.services");

@@ -22,6 +22,7 @@ export default async function AdminPage() {
         <h1>Users</h1>
         <div className="library-actions">
           <Link href="/">All decks</Link>
+          <Link href="/admin/archive">Archive</Link>
           <AccountMenu viewer={actor.user} />
         </div>
       </header>

@@ -24,6 +24,7 @@ import { useEffect, useRef } from "react";
 import { deckCompletions } from "./deck-completions";
 import { deckHighlightStyle } from "./deck-highlight-style";
 import { markdownKeymap } from "./markdown-commands";
+import { mediaUpload } from "./media-upload";
 import { yCollab, yUndoManagerKeymap } from "y-codemirror.next";
 import * as Y from "yjs";
 import type { Awareness } from "y-protocols/awareness";
@@ -54,6 +55,8 @@ const editorTheme = EditorView.theme({
 });
 
 export interface DeckEditorProps {
+  /** Pasted and dropped images are uploaded for this deck. */
+  deckId: string;
   text: Y.Text;
   awareness: Awareness;
   /** The view once it exists (null when it goes), for the toolbar and the outline. */
@@ -62,7 +65,7 @@ export interface DeckEditorProps {
   onCursorLine?: (line: number) => void;
 }
 
-export default function DeckEditor({ text, awareness, onView, onCursorLine }: DeckEditorProps) {
+export default function DeckEditor({ deckId, text, awareness, onView, onCursorLine }: DeckEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   // Callbacks may change between renders; the view is made once per document.
   const callbacks = useRef({ onView, onCursorLine });
@@ -97,6 +100,7 @@ export default function DeckEditor({ text, awareness, onView, onCursorLine }: De
           Prec.high(keymap.of(markdownKeymap)),
           keymap.of([...closeBracketsKeymap, ...completionKeymap, ...defaultKeymap, ...searchKeymap, ...yUndoManagerKeymap, indentWithTab]),
           yCollab(text, awareness, { undoManager }),
+          mediaUpload(deckId),
           editorTheme,
           EditorView.contentAttributes.of({ "aria-label": "Deck markdown" }),
           EditorView.updateListener.of((update) => {
@@ -113,7 +117,7 @@ export default function DeckEditor({ text, awareness, onView, onCursorLine }: De
       view.destroy();
       undoManager.destroy();
     };
-  }, [text, awareness]);
+  }, [deckId, text, awareness]);
 
   return <div ref={host} className="editor-pane" data-testid="deck-editor" />;
 }

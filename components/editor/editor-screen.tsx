@@ -19,6 +19,7 @@ import { accountIdentity, loadUserIdentity, renameUser, type UserIdentity } from
 import { AccountMenu } from "@/components/auth/account-menu";
 import { AccessBadge } from "@/components/share/access-badge";
 import { setEditorReadOnly } from "@/components/share/read-only-editor";
+import { HistoryButton } from "@/components/revisions/history-button";
 import { ShareButton } from "@/components/share/share-button";
 import { useLiveAccess } from "@/components/share/use-live-access";
 import type { DeckRole, Viewer } from "@/core/access";
@@ -84,6 +85,7 @@ export function EditorScreen({ deckId, initialTitle, role, viewer }: { deckId: s
         <StartPresentingButton deckId={deckId} text={session?.text ?? null} cursorLine={cursorLine} />
         {identity && !viewer && <UserNameField identity={identity} onRename={(name) => setIdentity(renameUser(identity, name))} />}
         <ThemeToggle />
+        {viewer && <HistoryButton deckId={deckId} canWrite={!access.readOnly} />}
         {access.role === "owner" && <ShareButton deckId={deckId} />}
         <AccountMenu viewer={viewer} returnTo={`/d/${deckId}`} />
       </header>
@@ -96,7 +98,7 @@ export function EditorScreen({ deckId, initialTitle, role, viewer }: { deckId: s
         {session && <DeckOutline text={session.text} peers={peers} cursorLine={cursorLine} onSelectSlide={showSlide} />}
         <main className="editor-main">
           <MarkdownToolbar view={view} />
-          {session && <DeckEditor text={session.text} awareness={session.provider.awareness} onView={setView} onCursorLine={setCursorLine} />}
+          {session && <DeckEditor deckId={deckId} text={session.text} awareness={session.provider.awareness} onView={setView} onCursorLine={setCursorLine} />}
         </main>
         {session && layout !== "editor" && <DeckPreview text={session.text} cursorLine={cursorLine} view={view} onSelectSlide={showSlide} />}
       </div>

@@ -5,7 +5,7 @@ import type { AccessLevel, DeckAccessSettings, DeckRole } from "../../core/acces
 import type { PrismaClient } from "../db/prisma";
 import type { Prisma } from "../db/generated/client";
 import { ActorResolver, type Actor } from "./actor";
-import { deckAccess } from "./deck-access";
+import { deckAccess, deckVisible } from "./deck-access";
 
 export type AccessChange = { deckId: string } | { userId: string };
 
@@ -31,7 +31,7 @@ export class AccessControl {
     return this.actors.resolve(headers);
   }
 
-  /** What the actor may do with the deck; null when there is no such deck. */
+  /** What the actor may do with the deck; null when there is no such deck (or it is deleted and they are no admin). */
   async deckRole(actor: Actor, deckId: string): Promise<DeckRole | null> {
     const deck = await this.prisma.deck.findUnique({
       where: { id: deckId },
@@ -39,20 +39,32 @@ export class AccessControl {
         ownerId: true,
         memberAccess: true,
         guestAccess: true,
+        archivedAt: true,
+        deletedAt: true,
         ...(actor.kind === "user" ? { grants: { where: { userId: actor.user.id }, select: { level: true } } } : {}),
       },
     });
     if (!deck) return null;
     const grant = (deck as { grants?: Array<{ level: AccessLevel }> }).grants?.[0]?.level ?? null;
-    return deckAccess(actor, { ownerId: deck.ownerId, memberAccess: deck.memberAccess, guestAccess: deck.guestAccess, grant });
+    const policy = {
+      ownerId: deck.ownerId,
+      memberAccess: deck.memberAccess,
+      guestAccess: deck.guestAccess,
+      grant,
+      archived: deck.archivedAt !== null,
+      deleted: deck.deletedAt !== null,
+    };
+    if (!deckVisible(actor, policy)) return null;
+    return deckAccess(actor, policy);
   }
 
-  /** The decks an actor may at least read, as a query filter (the same rule as deckAccess). */
+  /** The decks an actor may at least read, as a Prisma filter (library listings use deck-access-sql.ts). */
   readableDecks(actor: Actor): Prisma.DeckWhereInput {
-    if (actor.kind === "guest") return { guestAccess: { not: "none" } };
+    if (actor.kind === "guest") return { deletedAt: null, guestAccess: { not: "none" } };
     if (actor.user.role === "admin") return {};
     const userId = actor.user.id;
     return {
+      deletedAt: null,
       OR: [
         { ownerId: userId },
         { memberAccess: { not: "none" } },

@@ -5,6 +5,7 @@ import { ApiError, handleApi, readJsonBody } from "../http/api-response";
 import { getServices } from "../services";
 import type { Actor } from "./actor";
 import { isSameOrigin, isStateChanging } from "./csrf";
+import { libraryCapability, type LibraryCapability } from "./deck-access";
 
 export type UserActor = Extract<Actor, { kind: "user" }>;
 
@@ -25,6 +26,13 @@ export async function requireActor(request: Request): Promise<Actor> {
 export async function requireUser(request: Request): Promise<UserActor> {
   const actor = await requireActor(request);
   if (actor.kind === "guest") throw new ApiError(401, "unauthorized", "Sign in (or send an API token) first.");
+  return actor;
+}
+
+/** A signed-in actor holding a library-wide capability (archive, trash, purge); else 401 or 403. */
+export async function requireCapability(request: Request, capability: LibraryCapability): Promise<UserActor> {
+  const actor = await requireUser(request);
+  if (!libraryCapability(actor, capability)) throw new ApiError(403, "forbidden", "Only admins may do this.");
   return actor;
 }
 
@@ -59,6 +67,10 @@ const ERROR_STATUS: Record<string, Record<string, [number, ApiError["code"]]>> =
   AccessError: { not_found: [404, "not_found"], "": [400, "bad_request"] },
   AccountError: { not_found: [404, "not_found"], email_taken: [409, "conflict"], "": [400, "bad_request"] },
   ApiTokenError: { "": [400, "bad_request"] },
+  LibraryError: { not_found: [404, "not_found"], conflict: [409, "conflict"], "": [400, "bad_request"] },
+  RenameError: { "": [400, "bad_request"] },
+  RevisionNotFoundError: { "": [404, "not_found"] },
+  ArchiveVerificationError: { "": [400, "bad_request"] },
 };
 
 /** Turns the access and account modules' typed errors into contract errors; anything else is rethrown as is. */

@@ -9,7 +9,7 @@ import type { LiveAccess, LiveConnection } from "./live-access";
 
 export type UpgradeDecision =
   | { refuse: { status: 401 | 403 | 404; message: string } }
-  | { refuse?: undefined; canWrite: boolean; watch(connection: LiveConnection): () => void };
+  | { refuse?: undefined; canWrite: boolean; editorId: string | null; watch(connection: LiveConnection): () => void };
 
 export type UpgradeAuthorizer = (request: IncomingMessage, deckId: string) => Promise<UpgradeDecision>;
 
@@ -34,7 +34,11 @@ export function createUpgradeAuthorizer(access: AccessControl, live: LiveAccess,
         ? { refuse: { status: 401, message: "Sign in to open this deck." } }
         : { refuse: { status: 403, message: "You have no access to this deck." } };
     }
-    return { canWrite: allows(role, "write"), watch: (connection) => live.watch(deckId, actor, role, connection) };
+    return {
+      canWrite: allows(role, "write"),
+      editorId: actor.kind === "user" ? actor.user.id : null,
+      watch: (connection) => live.watch(deckId, actor, role, connection),
+    };
   };
 }
 

@@ -53,10 +53,11 @@ export class DeckService {
     return room ? room.text.toString() : this.store.markdown(id);
   }
 
-  /** Replaces the text through the live document; false for an unknown deck. */
-  async replaceMarkdown(id: string, markdown: string): Promise<boolean> {
+  /** Replaces the text through the live document; false for an unknown deck. `editorId`: who asked, the deck's last editor. */
+  async replaceMarkdown(id: string, markdown: string, editorId: string | null = null): Promise<boolean> {
     this.checkSize(markdown);
     const done = await this.rooms.withRoom(id, async (room) => {
+      if (markdown !== room.text.toString()) room.lastEditorId = editorId;
       room.replaceText(markdown);
       // Answer only once the change is durable.
       await this.updateLog.flush();

@@ -115,10 +115,10 @@ export class RevisionService {
     this.lastAutomatic.delete(deckId);
   }
 
-  /** Replaces the deck's text with the revision's, through the live document. */
-  async restore(deckId: string, revisionId: string): Promise<void> {
+  /** Replaces the deck's text with the revision's, through the live document. `editorId`: who restored it. */
+  async restore(deckId: string, revisionId: string, editorId: string | null = null): Promise<void> {
     const revision = await this.get(deckId, revisionId);
-    await this.decks.replaceMarkdown(deckId, revision.markdown);
+    await this.decks.replaceMarkdown(deckId, revision.markdown, editorId);
   }
 
   private async insert(deckId: string, markdown: string, name: string | null, authorId: string | null): Promise<RevisionSummary> {

@@ -31,6 +31,8 @@ export interface ConnectionOptions {
   maxSendBufferBytes?: number;
   /** Called each time the connection is paused for sending too fast (metrics). */
   onThrottled?: () => void;
+  /** The signed-in account behind this connection, recorded as the deck's last editor; null for guests. */
+  editorId?: string | null;
 }
 
 class ProtocolError extends Error {
@@ -224,6 +226,7 @@ export class Connection implements RoomMember {
           throw error;
         }
         Y.applyUpdate(this.room.doc, update, this);
+        if (update.byteLength > 2) this.room.lastEditorId = this.options.editorId ?? null;
         return;
       }
       default:

@@ -18,6 +18,8 @@ export interface RoomRegistryOptions {
   idleMs: number;
   compactAfterUpdates: number;
   log: Logger;
+  /** Called after an idle deck was stored and unloaded: its last editor left (automatic revisions). */
+  onUnloaded?: (deckId: string) => void;
 }
 
 export class RoomRegistry {
@@ -163,6 +165,7 @@ export class RoomRegistry {
     this.bridge?.close(deckId);
     if (entry.room.logLength > 0) await this.compact(deckId, entry.room);
     entry.room.destroy();
+    if (!this.closing) this.options.onUnloaded?.(deckId);
   }
 
   private compact(deckId: string, room: Room): Promise<void> {

@@ -45,6 +45,8 @@ export class Room {
   stored: Promise<void> = Promise.resolve();
   /** Set while other instances share this deck. */
   replication: RoomReplication | null = null;
+  /** The account whose edit was applied last (library's "last edited by"); null for guests. */
+  lastEditorId: string | null = null;
   private derivedCache: { markdown: string; columns: DerivedColumns } | null = null;
 
   constructor(

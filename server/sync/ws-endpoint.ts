@@ -59,6 +59,7 @@ export function createSyncEndpoint(rooms: RoomRegistry, options: SyncEndpointOpt
       connections++;
       const connection = new Connection(ws, room, {
         canWrite: access.canWrite,
+        editorId: access.editorId,
         maxDeckChars: options.maxDeckChars,
         pingIntervalMs: options.pingIntervalMs,
         log: options.log,

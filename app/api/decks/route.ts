@@ -1,32 +1,51 @@
-import { requireUser } from "@/server/access/request-guard";
-import { ApiError, handleApi, readJsonBody } from "@/server/http/api-response";
+import { libraryCapability } from "@/server/access/deck-access";
+import { handleAccessApi, requireUser } from "@/server/access/request-guard";
+import { ApiError, readJsonBody } from "@/server/http/api-response";
+import { parseLibraryQuery } from "@/server/library/library-params";
 import { getServices } from "@/server/services";
 
 export const dynamic = "force-dynamic";
 
 export function GET(request: Request): Promise<Response> {
-  return handleApi(async () => {
+  return handleAccessApi(async () => {
     // Guests list nothing: they open what was shared with them by its link.
     const actor = await requireUser(request);
-    const { decks, access } = getServices();
-    return Response.json({ decks: await decks.list(access.readableDecks(actor)) });
+    const query = parseLibraryQuery(new URL(request.url).searchParams);
+    if (query.view === "trash" && !libraryCapability(actor, "list-deleted")) {
+      throw new ApiError(403, "forbidden", "Only admins see the trash.");
+    }
+    return Response.json(await getServices().libraryQuery.list(actor, query), { headers: { "cache-control": "no-store" } });
   });
 }
 
 export function POST(request: Request): Promise<Response> {
-  return handleApi(async () => {
+  return handleAccessApi(async () => {
     const actor = await requireUser(request);
-    const { decks, maxDeckChars } = getServices();
+    const { decks, maxDeckChars, library, access } = getServices();
     // JSON escapes can take six bytes per character.
     const body = await readJsonBody(request, maxDeckChars * 6 + 1024);
     if (typeof body !== "object" || body === null || Array.isArray(body)) {
       throw new ApiError(400, "bad_request", 'The body must be a JSON object like {"markdown": "..."}.');
     }
-    const markdown = (body as { markdown?: unknown }).markdown;
+    const { markdown, templateId } = body as { markdown?: unknown; templateId?: unknown };
     if (markdown !== undefined && typeof markdown !== "string") {
       throw new ApiError(400, "bad_request", '"markdown" must be a string.');
     }
-    const created = await decks.create(markdown ?? "", actor.user.id);
+    if (templateId !== undefined && typeof templateId !== "string") {
+      throw new ApiError(400, "bad_request", '"templateId" must be a string.');
+    }
+    let created;
+    if (templateId !== undefined) {
+      let template = library.shippedTemplate(templateId);
+      if (template === null) {
+        const role = /^[A-Za-z0-9_-]{1,64}$/.test(templateId) ? await access.deckRole(actor, templateId) : null;
+        template = role && role !== "none" ? await decks.markdown(templateId) : null;
+      }
+      if (template === null) throw new ApiError(404, "not_found", "No template with this id.");
+      created = await library.createFromTemplate(template, actor.user);
+    } else {
+      created = await decks.create(markdown ?? "", actor.user.id);
+    }
     return Response.json(created, { status: 201, headers: { location: created.url } });
   });
 }

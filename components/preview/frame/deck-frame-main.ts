@@ -30,6 +30,8 @@ const themeLink = document.getElementById("deck-theme") as HTMLLinkElement;
 /** Tells this load of the frame from an earlier one (see the "ready" message). */
 const LOAD_ID = Math.random().toString(36).slice(2);
 let deck: RevealApi | null = null;
+/** The HTML of each horizontal section as last applied, to tell a content edit from a structural one. */
+let appliedSections: string[] = [];
 let starting: Promise<void> | null = null;
 let mode: FrameMode = "preview";
 let lastOptionsKey = "";
@@ -93,6 +95,7 @@ async function render(message: RenderMessage): Promise<void> {
   applyTheme(message);
   const config = revealConfig(message);
   const optionsKey = JSON.stringify(config);
+  appliedSections = [...message.sections];
   if (!deck) {
     slidesElement.innerHTML = message.sections.join("");
     const instance = new Reveal(revealElement, config);
@@ -122,23 +125,85 @@ function positionOf(instance: RevealApi): SlideIndices {
   return { h, v, f: f ?? -1 };
 }
 
-/** Replaces only the horizontal sections that changed, then lets reveal.js re-read the deck. */
+/**
+ * Applies changed horizontal sections. The common case — someone typing inside one slide — keeps
+ * the section elements and only swaps the changed slides' content, then syncs just those slides:
+ * a full Reveal.sync() rebuilds every slide's background and fragments, which on a 100-slide deck
+ * costs more than a keystroke may. Anything structural (slides, stacks or slide attributes added,
+ * removed or changed) falls back to replacing the section and a full sync.
+ */
 function patch(changes: SectionChange[], count: number): void {
   if (!deck) return;
   const position = positionOf(deck);
   const sections = () => Array.from(slidesElement.children).filter((child) => child.tagName === "SECTION");
-  const template = document.createElement("template");
+  let structural = count !== appliedSections.length;
+  const changedSlides: HTMLElement[] = [];
   for (const change of changes) {
-    template.innerHTML = change.html;
-    const replacement = template.content.firstElementChild;
+    const replacement = parseSection(change.html);
     if (!replacement) continue;
-    const existing = sections()[change.index];
-    if (existing) existing.replaceWith(replacement);
-    else slidesElement.appendChild(replacement);
+    const existing = sections()[change.index] as HTMLElement | undefined;
+    const previous = appliedSections[change.index];
+    const inPlace = existing && previous !== undefined ? patchSlidesInPlace(existing, parseSection(previous), replacement) : null;
+    if (inPlace) changedSlides.push(...inPlace);
+    else {
+      structural = true;
+      if (existing) existing.replaceWith(replacement);
+      else slidesElement.appendChild(replacement);
+    }
+    appliedSections[change.index] = change.html;
   }
   for (const extra of sections().slice(count)) extra.remove();
-  deck.sync();
+  appliedSections.length = count;
+  if (structural) {
+    deck.sync();
+    deck.slide(position.h, position.v, position.f);
+    return;
+  }
+  for (const slide of changedSlides) deck.syncSlide(slide);
+  deck.layout();
+  // Keep the fragments shown that were shown (syncSlide resets the current slide's fragments).
   deck.slide(position.h, position.v, position.f);
+}
+
+function parseSection(html: string): HTMLElement | null {
+  const template = document.createElement("template");
+  template.innerHTML = html;
+  const element = template.content.firstElementChild;
+  return element instanceof HTMLElement && element.tagName === "SECTION" ? element : null;
+}
+
+/** The slides (leaf sections) of a horizontal section: itself, or the sections of its stack. */
+function slidesOf(section: Element): Element[] {
+  const stack = Array.from(section.children).filter((child) => child.tagName === "SECTION");
+  return stack.length > 0 ? stack : [section];
+}
+
+function sameAttributes(a: Element, b: Element): boolean {
+  if (a.attributes.length !== b.attributes.length) return false;
+  return Array.from(a.attributes).every((attribute) => b.getAttribute(attribute.name) === attribute.value);
+}
+
+/**
+ * Copies the content of changed slides into the live section when the shape is unchanged (same
+ * stack, same slide attributes, compared on the HTML last applied, not on the live DOM that
+ * reveal.js decorates). Returns the live slides that changed, or null when the shape changed.
+ */
+function patchSlidesInPlace(live: HTMLElement, before: HTMLElement | null, after: HTMLElement): HTMLElement[] | null {
+  if (!before || !sameAttributes(before, after)) return null;
+  const beforeSlides = slidesOf(before);
+  const afterSlides = slidesOf(after);
+  const liveSlides = slidesOf(live);
+  const isStack = beforeSlides[0] !== before;
+  if (isStack !== (afterSlides[0] !== after) || beforeSlides.length !== afterSlides.length || liveSlides.length !== afterSlides.length) return null;
+  if (afterSlides.some((slide, index) => !sameAttributes(beforeSlides[index]!, slide))) return null;
+  const changed: HTMLElement[] = [];
+  afterSlides.forEach((slide, index) => {
+    if (slide.innerHTML === beforeSlides[index]!.innerHTML) return;
+    const target = liveSlides[index] as HTMLElement;
+    target.innerHTML = slide.innerHTML;
+    changed.push(target);
+  });
+  return changed;
 }
 
 function showNotes(html: string): void {

@@ -1,0 +1,19 @@
+import { handleAccessApi, requireUser } from "@/server/access/request-guard";
+import { readUploadedFiles } from "@/server/library/upload-body";
+import { getServices } from "@/server/services";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Imports .md files and .zip archives of them (multipart, any number of files; or one raw file
+ * named by ?name=). Each markdown file becomes a deck owned by the caller, images in a zip become
+ * media. 200 {"decks": [{id, url, path, title, repairs, linkedMedia}], "media": n, "problems": [{path, message}]}.
+ */
+export function POST(request: Request): Promise<Response> {
+  return handleAccessApi(async () => {
+    const actor = await requireUser(request);
+    const { imports, maxImportBytes } = getServices();
+    const files = await readUploadedFiles(request, maxImportBytes, "upload.md");
+    return Response.json(await imports.import(files, actor.user.id));
+  });
+}

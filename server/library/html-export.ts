@@ -1,0 +1,108 @@
+// A deck as one self-contained .html file that presents offline: the deck rendered by THE renderer
+// (core/render, sanitized on a jsdom window), reveal.js and its notes plugin, the theme, the code
+// colours, KaTeX's CSS (with its fonts only when the deck has math) and the deck's /media/ images,
+// all inlined. Its Content-Security-Policy forbids loading anything from anywhere but the file.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { JSDOM } from "jsdom";
+import { createDeckRenderer, createHtmlSanitizer, deckToRevealHtml, type DeckRenderer } from "../../core/render";
+import { escapeHtml } from "../../core/render/html-escape";
+import { stripRemoteImports } from "../../core/remote-css.mjs";
+import { MEDIA_EXTENSIONS, type MediaType } from "../../core/library/media-type";
+import type { MediaReader } from "./deck-bundle";
+
+const MEDIA_IN_HTML = /(?:https?:\/\/[^\s"'()<>]+)?\/media\/([0-9a-f]{64})\.([a-z]{3,4})/g;
+const TYPE_BY_EXTENSION = new Map(Object.entries(MEDIA_EXTENSIONS).map(([type, extension]) => [extension, type as MediaType]));
+const CSP =
+  "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:; media-src data:";
+
+export class HtmlExporter {
+  private renderer: DeckRenderer | null = null;
+  private assets = new Map<string, string>();
+
+  constructor(private readonly modulesDir: string) {}
+
+  async export(markdown: string, title: string, media: MediaReader): Promise<string> {
+    const deck = this.deckRenderer().render(markdown);
+    let slides = deckToRevealHtml(deck);
+    slides = await inlineMedia(slides, media);
+    const hasMath = slides.includes('class="katex');
+    const options = { ...deck.revealOptions, hash: true, plugins: undefined, dependencies: undefined };
+    const styles = [
+      this.css("reveal.js/dist/reset.css"),
+      this.css("reveal.js/dist/reveal.css"),
+      this.css(`reveal.js/dist/theme/${deck.theme}.css`),
+      this.css("reveal.js/dist/plugin/highlight/monokai.css"),
+      hasMath ? this.katexCss() : "",
+    ];
+    return `<!doctype html>
+<html lang="${escapeHtml(deck.lang ?? "")}" dir="${deck.dir}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="generator" content="Podium">
+<title>${escapeHtml(title || "Deck")}</title>
+${styles.filter(Boolean).map((css) => `<style>${inlineSafe(css, "style")}</style>`).join("\n")}
+</head>
+<body>
+<div class="reveal">${slides}</div>
+<script>${inlineSafe(this.file("reveal.js/dist/reveal.js"), "script")}</script>
+<script>${inlineSafe(this.file("reveal.js/dist/plugin/notes.js"), "script")}</script>
+<script>Reveal.initialize(Object.assign(${inlineSafe(JSON.stringify(options), "script")}, { plugins: [RevealNotes] }));</script>
+</body>
+</html>
+`;
+  }
+
+  private deckRenderer(): DeckRenderer {
+    this.renderer ??= createDeckRenderer({ sanitizer: createHtmlSanitizer(new JSDOM("").window as unknown as Window & typeof globalThis), cacheSize: 200 });
+    return this.renderer;
+  }
+
+  private file(relative: string): string {
+    let text = this.assets.get(relative);
+    if (text === undefined) {
+      text = readFileSync(path.join(this.modulesDir, relative), "utf8");
+      this.assets.set(relative, text);
+    }
+    return text;
+  }
+
+  private css(relative: string): string {
+    return stripRemoteImports(this.file(relative), relative);
+  }
+
+  /** KaTeX's CSS with its woff2 fonts as data: URIs (the older formats dropped: every browser reads woff2). */
+  private katexCss(): string {
+    const key = "katex:inlined";
+    const cached = this.assets.get(key);
+    if (cached !== undefined) return cached;
+    const fonts = path.join(this.modulesDir, "katex/dist/fonts");
+    const css = this.css("katex/dist/katex.min.css")
+      .replace(/,\s*url\(fonts\/[^)]+\.(?:woff|ttf)\)\s*format\("(?:woff|truetype)"\)/g, "")
+      .replace(/url\(fonts\/([^)]+\.woff2)\)/g, (_whole, name: string) => {
+        return `url(data:font/woff2;base64,${readFileSync(path.join(fonts, name)).toString("base64")})`;
+      });
+    this.assets.set(key, css);
+    return css;
+  }
+}
+
+/** Replaces links to stored media with data: URIs; missing media keep their link. */
+async function inlineMedia(html: string, media: MediaReader): Promise<string> {
+  const wanted = new Map<string, string>();
+  for (const match of html.matchAll(MEDIA_IN_HTML)) wanted.set(match[1]!, match[2]!);
+  const dataUris = new Map<string, string>();
+  for (const [id, extension] of wanted) {
+    const type = TYPE_BY_EXTENSION.get(extension);
+    const bytes = type ? await media.read(id) : null;
+    if (type && bytes) dataUris.set(id, `data:${type};base64,${Buffer.from(bytes).toString("base64")}`);
+  }
+  return html.replace(MEDIA_IN_HTML, (whole, id: string) => dataUris.get(id) ?? whole);
+}
+
+/** Inline <script> and <style> end at the first "</script" / "</style", wherever it appears. */
+function inlineSafe(text: string, tag: "script" | "style"): string {
+  return text.replace(new RegExp(`</(${tag})`, "gi"), "<\\/$1");
+}
