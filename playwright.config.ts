@@ -58,6 +58,10 @@ export default defineConfig({
       // The first admin (e2e/auth.spec.ts signs in as them); the data folder is fresh on every run.
       ADMIN_EMAIL: "admin@podium.test",
       ADMIN_PASSWORD: "e2e admin password",
+      // Every test signs people up and in from 127.0.0.1; the limits themselves are tested in
+      // test/integration/live-access.test.ts.
+      SIGN_IN_ATTEMPTS: "10000",
+      SIGN_UPS_PER_MINUTE: "10000",
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
     },
   },

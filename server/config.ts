@@ -44,6 +44,10 @@ const schema = z.object({
   /** The address people use to reach Podium (OIDC callbacks, CSRF origin check); default http://localhost:PORT. */
   PUBLIC_URL: z.string().url().optional(),
   /** Behind a reverse proxy: take client addresses from X-Forwarded-For (sign-in and connection limits). */
+  /** Sign-in tries per client address per 15 minutes (HedgeDoc: 40). */
+  SIGN_IN_ATTEMPTS: integer(40, 1),
+  /** New accounts per client address per minute. */
+  SIGN_UPS_PER_MINUTE: integer(20, 1),
   TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
   /** An OpenID Connect provider (e.g. Keycloak: https://host/realms/<realm>); all three or none. */
   OIDC_ISSUER: z.string().url().optional(),

@@ -37,6 +37,8 @@ export async function createAuthServices(config: Config, prisma: PrismaClient, l
     publicUrl,
     trustedOrigins,
     oidc,
+    signInAttempts: config.SIGN_IN_ATTEMPTS,
+    signUpsPerMinute: config.SIGN_UPS_PER_MINUTE,
   }, log);
   const accounts = new Accounts(auth, prisma);
   const tokens = new ApiTokens(prisma);

@@ -14,7 +14,8 @@ export const AUTH_BASE_PATH = "/api/auth";
 /** better-auth's provider id for the configured OIDC provider: the callback is /api/auth/oauth2/callback/oidc. */
 export const OIDC_PROVIDER_ID = "oidc";
 /** Sign-in attempts allowed per client address and window, as HedgeDoc does. */
-export const SIGN_IN_LIMIT = { window: 15 * 60, max: 40 };
+/** HedgeDoc's sign-in limit: 40 tries per 15 minutes per address. */
+const SIGN_IN_WINDOW_SECONDS = 15 * 60;
 export const MIN_PASSWORD_LENGTH = 8;
 
 export interface OidcSettings {
@@ -30,6 +31,9 @@ export interface AuthSettings {
   /** Origins allowed to send cookie-authenticated state-changing requests. */
   trustedOrigins: string[];
   oidc: OidcSettings | null;
+  /** Sign-in tries per address per 15 minutes, and sign-ups per address per minute. */
+  signInAttempts: number;
+  signUpsPerMinute: number;
 }
 
 const ac = createAccessControl(defaultStatements);
@@ -58,9 +62,9 @@ export function createBetterAuth(prisma: PrismaClient, settings: AuthSettings, l
       window: 60,
       max: 200,
       customRules: {
-        "/sign-in/email": SIGN_IN_LIMIT,
-        "/sign-in/oauth2": SIGN_IN_LIMIT,
-        "/sign-up/email": { window: 60, max: 20 },
+        "/sign-in/email": { window: SIGN_IN_WINDOW_SECONDS, max: settings.signInAttempts },
+        "/sign-in/oauth2": { window: SIGN_IN_WINDOW_SECONDS, max: settings.signInAttempts },
+        "/sign-up/email": { window: 60, max: settings.signUpsPerMinute },
       },
     },
     advanced: {
