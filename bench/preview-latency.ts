@@ -7,11 +7,11 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import { FRAME_RENDERED_EVENT } from "../components/preview/deck-frame-host";
+import { findFreePort } from "../server/free-port";
 
 const SLIDES = 100;
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 150);
@@ -29,16 +29,6 @@ function deck(slides: number): string {
   return markdown;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -70,7 +60,7 @@ async function typeAndMeasure(page: Page, keystrokes: number): Promise<number[]>
 }
 
 async function main(): Promise<void> {
-  const port = await freePort();
+  const port = await findFreePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "podium-bench-preview-"));
   const server = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn" },

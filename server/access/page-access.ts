@@ -1,6 +1,7 @@
 // The access module's face towards pages (server components): the same decisions as REST and the
 // WebSocket, turned into what a page does: render, send to sign-in, refuse, or not found.
 import { allows, type DeckRole, type Viewer } from "../../core/access";
+import type { DeckMetadata } from "../../core/api-types";
 import { isValidDeckId } from "../../core/deck-id";
 import type { AccessControl } from "./access-control";
 import { GUEST, type Actor } from "./actor";
@@ -33,4 +34,18 @@ export async function editorPageAccess(access: AccessControl, headers: Headers, 
   if (role === null) return { kind: "not-found" };
   if (allows(role, "read")) return { kind: "editor", role, viewer: viewerOf(actor) };
   return actor.kind === "guest" ? { kind: "sign-in" } : { kind: "forbidden", viewer: actor.user };
+}
+
+/**
+ * What a deck page (editor, slideshow) may show: the access decision, and the deck's metadata only
+ * when the visitor may read it (nobody else learns its title).
+ */
+export async function deckPageAccess(
+  services: { access: AccessControl; decks: { get(id: string): Promise<DeckMetadata | null> } },
+  headers: Headers,
+  deckId: string,
+): Promise<{ decision: EditorPageAccess; deck: DeckMetadata | null }> {
+  const decision = await editorPageAccess(services.access, headers, deckId);
+  const deck = decision.kind === "editor" ? await services.decks.get(deckId) : null;
+  return { decision, deck };
 }

@@ -9,10 +9,10 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chmod, chown, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { findFreePort } from "../free-port";
 import type { Logger } from "../log";
 
 export interface RunningDatabase {
@@ -216,16 +216,4 @@ async function readOrCreatePassword(dataDir: string): Promise<string> {
   const password = globalThis.crypto.randomUUID();
   await writeFile(file, `${password}\n`, { mode: 0o600 });
   return password;
-}
-
-function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }

@@ -1,25 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "../db/migrate";
-import { createPrismaClient, type PrismaClient } from "../db/prisma";
-import { createTestDatabase } from "../../test/support/database";
+import type { PrismaClient } from "../db/prisma";
+import { createMigratedDatabase } from "../../test/support/database";
 import { MediaRejectedError, MediaStore } from "./media-store";
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: Awaited<ReturnType<typeof createMigratedDatabase>>;
 let prisma: PrismaClient;
 let store: MediaStore;
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Array.from({ length: 300 }, (_, i) => i % 256)]);
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await applyMigrations(database.url);
-  prisma = createPrismaClient(database.url);
+  database = await createMigratedDatabase();
+  prisma = database.prisma;
   store = new MediaStore(prisma, 1024);
 });
 
-afterAll(async () => {
-  await prisma.$disconnect();
-  await database.drop();
-});
+afterAll(() => database.drop());
 
 describe("MediaStore", () => {
   it("stores an image once, by its content hash, and returns it byte for byte", async () => {

@@ -40,19 +40,15 @@ export class RevisionService {
   ) {}
 
   async list(deckId: string): Promise<RevisionSummary[]> {
-    const rows = await this.prisma.revision.findMany({
-      where: { deckId },
-      orderBy: { createdAt: "desc" },
-      select: { id: true, name: true, authorId: true, createdAt: true, markdown: true, author: { select: { name: true } } },
-    });
-    return rows.map((row) => ({
-      id: row.id,
-      name: row.name,
-      authorId: row.authorId,
-      authorName: row.author?.name ?? null,
-      createdAt: row.createdAt.toISOString(),
-      size: row.markdown.length,
-    }));
+    // The sizes come from PostgreSQL: a history of large decks is not read whole to be listed.
+    const rows = await this.prisma.$queryRaw<
+      { id: string; name: string | null; authorId: string | null; authorName: string | null; createdAt: Date; size: number }[]
+    >`SELECT r.id, r.name, r.author_id AS "authorId", u.name AS "authorName", r.created_at AS "createdAt",
+             length(r.markdown)::int AS size
+      FROM revision r LEFT JOIN "user" u ON u.id = r.author_id
+      WHERE r.deck_id = ${deckId}
+      ORDER BY r.created_at DESC`;
+    return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
   }
 
   async get(deckId: string, revisionId: string): Promise<Revision> {

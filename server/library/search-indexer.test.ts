@@ -1,23 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "../db/migrate";
-import { createPrismaClient, type PrismaClient } from "../db/prisma";
+import type { PrismaClient } from "../db/prisma";
 import { createLogger } from "../log";
-import { createTestDatabase } from "../../test/support/database";
+import { createMigratedDatabase } from "../../test/support/database";
 import { SearchIndexer } from "./search-indexer";
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: Awaited<ReturnType<typeof createMigratedDatabase>>;
 let prisma: PrismaClient;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await applyMigrations(database.url);
-  prisma = createPrismaClient(database.url);
+  database = await createMigratedDatabase();
+  prisma = database.prisma;
 });
 
-afterAll(async () => {
-  await prisma.$disconnect();
-  await database.drop();
-});
+afterAll(() => database.drop());
 
 async function matches(id: string, words: string): Promise<boolean> {
   const rows = await prisma.$queryRaw<{ id: string }[]>`

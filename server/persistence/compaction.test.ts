@@ -1,28 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { applyMigrations } from "../db/migrate";
-import { createPrismaClient, type PrismaClient } from "../db/prisma";
+import type { PrismaClient } from "../db/prisma";
 import { createLogger } from "../log";
-import { createTestDatabase } from "../../test/support/database";
+import { createMigratedDatabase } from "../../test/support/database";
 import { compactDeck } from "./compaction";
 import { DeckStore } from "./deck-store";
 import { UpdateLog } from "./update-log";
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: Awaited<ReturnType<typeof createMigratedDatabase>>;
 let prisma: PrismaClient;
 let store: DeckStore;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await applyMigrations(database.url);
-  prisma = createPrismaClient(database.url);
+  database = await createMigratedDatabase();
+  prisma = database.prisma;
   store = new DeckStore(prisma);
 });
 
-afterAll(async () => {
-  await prisma.$disconnect();
-  await database.drop();
-});
+afterAll(() => database.drop());
 
 function reload(state: { snapshot: Uint8Array | null; updates: Uint8Array[] }): string {
   const doc = new Y.Doc();

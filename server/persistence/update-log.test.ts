@@ -1,28 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { applyMigrations } from "../db/migrate";
-import { createPrismaClient, type PrismaClient } from "../db/prisma";
+import type { PrismaClient } from "../db/prisma";
 import { createLogger } from "../log";
-import { createTestDatabase } from "../../test/support/database";
+import { createMigratedDatabase } from "../../test/support/database";
 import { DeckStore } from "./deck-store";
 import { UpdateLog } from "./update-log";
 
 const FLUSH_WINDOW_MS = 10;
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: Awaited<ReturnType<typeof createMigratedDatabase>>;
 let prisma: PrismaClient;
 let store: DeckStore;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await applyMigrations(database.url);
-  prisma = createPrismaClient(database.url);
+  database = await createMigratedDatabase();
+  prisma = database.prisma;
   store = new DeckStore(prisma);
 });
 
-afterAll(async () => {
-  await prisma.$disconnect();
-  await database.drop();
-});
+afterAll(() => database.drop());
 
 function typist(text: string) {
   const doc = new Y.Doc();

@@ -16,7 +16,8 @@ import { compactDeck } from "../../server/persistence/compaction";
 import { createTestDatabase } from "../support/database";
 import { insertGuestDeck, logEntries, storedText } from "../support/deck-fixtures";
 import { startTestPodium } from "../support/podium";
-import { freePort, startServerProcess } from "../support/server-process";
+import { findFreePort } from "../../server/free-port";
+import { startServerProcess } from "../support/server-process";
 import { connectClient, eventually, waitForSync, type TestClient } from "../support/yjs-client";
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -48,7 +49,7 @@ function startTyping(clients: TestClient[], everyMs: number) {
 
 describe("kill -9", () => {
   it("of the server while 20 clients type: after restart and reconnect, every edit is in every copy and in PostgreSQL", async () => {
-    const port = await freePort();
+    const port = await findFreePort();
     const env = { DATABASE_URL: database.url, PORT: String(port) };
     let server = await startServerProcess(env);
     const clients: TestClient[] = [];
@@ -174,7 +175,7 @@ describe("kill -9", () => {
 describe("PostgreSQL restarted while people edit", () => {
   it("keeps serving from memory, reports the backlog, retries, and loses nothing", async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), "podium-pg-restart-"));
-    const port = await freePort();
+    const port = await findFreePort();
     const log = createLogger("warn");
     let postgres = await startEmbeddedPostgres({ dataDir, port, log });
     const podium = await startTestPodium(postgres.url);

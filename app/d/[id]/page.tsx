@@ -5,7 +5,7 @@ import { notFound, redirect } from "next/navigation";
 import { AccountMenu } from "@/components/auth/account-menu";
 import { EditorScreen } from "@/components/editor/editor-screen";
 import "@/components/auth/accounts.css";
-import { editorPageAccess } from "@/server/access/page-access";
+import { deckPageAccess } from "@/server/access/page-access";
 import { getServices } from "@/server/services";
 
 export const dynamic = "force-dynamic";
@@ -14,12 +14,8 @@ interface Props {
   params: Promise<{ id: string }>;
 }
 
-/** The access module decides; only someone who may read the deck learns its title. */
 async function decide(id: string) {
-  const { access, decks } = getServices();
-  const decision = await editorPageAccess(access, await headers(), id);
-  const deck = decision.kind === "editor" ? await decks.get(id) : null;
-  return { decision, deck };
+  return deckPageAccess(getServices(), await headers(), id);
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { SlideshowScreen } from "@/components/slideshow/slideshow-screen";
 import { allows } from "@/core/access";
-import { editorPageAccess } from "@/server/access/page-access";
+import { deckPageAccess } from "@/server/access/page-access";
 import { getServices } from "@/server/services";
 
 export const dynamic = "force-dynamic";
@@ -14,12 +14,8 @@ interface Props {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-/** Anyone who may read the deck may watch it; only who may edit it may broadcast. */
 async function decide(id: string) {
-  const { access, decks } = getServices();
-  const decision = await editorPageAccess(access, await headers(), id);
-  const deck = decision.kind === "editor" ? await decks.get(id) : null;
-  return { decision, deck };
+  return deckPageAccess(getServices(), await headers(), id);
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
