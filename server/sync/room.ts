@@ -132,6 +132,8 @@ export class Room {
       this.log.warn({ err: error, deckId: this.deckId }, "update not persisted");
     });
     this.replication?.publishUpdate(update, this.stored);
+    // A deck edited by one person alone (the common case) has nobody to send this to.
+    if (this.members.size === 0 || (this.members.size === 1 && this.members.has(origin as RoomMember))) return;
     const message = syncUpdateMessage(update);
     for (const member of this.members) {
       if (member !== origin) member.send(message);

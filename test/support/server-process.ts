@@ -17,7 +17,9 @@ export interface ServerProcess {
 }
 
 export async function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "test/support/podium-child.ts")], {
+  // PROFILE_SERVER_DIR=<dir>: the server writes a V8 CPU profile there when it stops (benchmarks).
+  const profile = process.env.PROFILE_SERVER_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.PROFILE_SERVER_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", path.join(ROOT, "test/support/podium-child.ts")], {
     cwd: ROOT,
     env: {
       ...process.env,
