@@ -27,6 +27,8 @@ export async function startPodiumServer(databaseUrl: string, env: Record<string,
     LOG_LEVEL: "warn",
     MAX_CONNECTIONS_PER_IP: "0",
     WS_MESSAGES_PER_SECOND: "0",
+    // One instance unless the caller asks for Redis (the benchmark's own REDIS_URL is for part 4).
+    REDIS_URL: "",
     ...env,
   });
   const base = server.url.replace("http", "ws");

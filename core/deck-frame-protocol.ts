@@ -44,7 +44,8 @@ export type AppToFrameMessage =
 export type FrameToAppMessage =
   /** `load` is new each time the frame document loads, so a repeated "ready" is told apart from a reload. */
   | { type: "ready"; load: string }
-  | { type: "rendered"; revision: number }
+  /** `appliedAt`: when the frame's DOM had the change, in ms since the epoch (performance clock). */
+  | { type: "rendered"; revision: number; appliedAt: number }
   | { type: "slide-changed"; position: SlideIndices; total: number; overview: boolean }
   | { type: "clicked"; position: SlideIndices }
   | { type: "key"; key: "s" }
@@ -139,7 +140,9 @@ export function parseFrameToAppMessage(data: unknown): FrameToAppMessage | null 
     case "ready":
       return typeof data.load === "string" && data.load.length <= 64 ? { type: "ready", load: data.load } : null;
     case "rendered":
-      return isIndex(data.revision) ? { type: "rendered", revision: data.revision } : null;
+      return isIndex(data.revision) && typeof data.appliedAt === "number" && Number.isFinite(data.appliedAt)
+        ? { type: "rendered", revision: data.revision, appliedAt: data.appliedAt }
+        : null;
     case "slide-changed": {
       const position = parseSlideIndices(data.position);
       if (!position || !isIndex(data.total) || typeof data.overview !== "boolean") return null;

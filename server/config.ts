@@ -5,13 +5,15 @@ import { z } from "zod";
 import { DEFAULT_MAX_DECK_CHARS, DEFAULT_MAX_WS_MESSAGE_BYTES } from "../core/limits";
 
 const integer = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
+/** An optional setting; set but empty (`REDIS_URL=` in a compose file) counts as unset. */
+const optional = <T extends z.ZodTypeAny>(type: T) => z.preprocess((value) => (value === "" ? undefined : value), type.optional());
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   PORT: integer(3000, 0),
   HOST: z.string().default("0.0.0.0"),
   /** Use this PostgreSQL; when unset, an embedded PostgreSQL is started under DATA_DIR. */
-  DATABASE_URL: z.string().url().optional(),
+  DATABASE_URL: optional(z.string().url()),
   DATA_DIR: z.string().default(".data"),
   /** Port of the embedded PostgreSQL; 0 picks a free one. */
   EMBEDDED_POSTGRES_PORT: integer(0, 0),
@@ -35,14 +37,14 @@ const schema = z.object({
   /** Bytes queued for a client that does not read them before it is disconnected (1008). */
   WS_MAX_SEND_BUFFER_BYTES: integer(16 * 1024 * 1024, 65_536),
   /** Share decks with the other instances through this Redis; unset: this instance is alone. */
-  REDIS_URL: z.string().url().optional(),
+  REDIS_URL: optional(z.string().url()),
   /** Signs sessions; when unset, one is generated and kept in DATA_DIR/auth-secret. */
-  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  AUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
   /** The first admin, created at start-up when no user exists yet. */
-  ADMIN_EMAIL: z.string().email().optional(),
-  ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
+  ADMIN_EMAIL: optional(z.string().email()),
+  ADMIN_PASSWORD: optional(z.string().min(8, "must be at least 8 characters")),
   /** The address people use to reach Podium (OIDC callbacks, CSRF origin check); default http://localhost:PORT. */
-  PUBLIC_URL: z.string().url().optional(),
+  PUBLIC_URL: optional(z.string().url()),
   /** Behind a reverse proxy: take client addresses from X-Forwarded-For (sign-in and connection limits). */
   /** Sign-in tries per client address per 15 minutes (HedgeDoc: 40). */
   SIGN_IN_ATTEMPTS: integer(40, 1),
@@ -50,9 +52,9 @@ const schema = z.object({
   SIGN_UPS_PER_MINUTE: integer(20, 1),
   TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
   /** An OpenID Connect provider (e.g. Keycloak: https://host/realms/<realm>); all three or none. */
-  OIDC_ISSUER: z.string().url().optional(),
-  OIDC_CLIENT_ID: z.string().min(1).optional(),
-  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_ISSUER: optional(z.string().url()),
+  OIDC_CLIENT_ID: optional(z.string().min(1)),
+  OIDC_CLIENT_SECRET: optional(z.string().min(1)),
   /** The sign-in button's label. */
   OIDC_NAME: z.string().min(1).default("Single sign-on"),
   /** Largest uploaded image, in bytes. */

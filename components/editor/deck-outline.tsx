@@ -2,6 +2,7 @@
 
 // The sidebar: the deck's slides as a tree (horizontal slides with their vertical ones), who is
 // editing on each, and the slide under my cursor. Clicking a slide asks to show it.
+import { memo } from "react";
 import type * as Y from "yjs";
 import { PersonAvatar } from "./person-avatar";
 import { slideAtLine, type OutlineSlide } from "./slide-outline";
@@ -25,7 +26,8 @@ interface Props {
 
 const key = (slide: { h: number; v: number }) => `${slide.h}.${slide.v}`;
 
-export function DeckOutline({ text, peers, cursorLine, onSelectSlide }: Props) {
+// Memoised: the editor screen re-renders on every keystroke (save status), this need not.
+export const DeckOutline = memo(function DeckOutline({ text, peers, cursorLine, onSelectSlide }: Props) {
   const outline = useOutline(text);
   const current = cursorLine === null ? null : slideAtLine(outline, cursorLine);
   const editors = new Map<string, Peer[]>();
@@ -83,4 +85,4 @@ export function DeckOutline({ text, peers, cursorLine, onSelectSlide }: Props) {
       </ol>
     </nav>
   );
-}
+});

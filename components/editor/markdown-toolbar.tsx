@@ -3,7 +3,7 @@
 // Formatting buttons above the editor; each runs the same command as its keyboard shortcut.
 import { openSearchPanel } from "@codemirror/search";
 import type { Command, EditorView } from "@codemirror/view";
-import { useSyncExternalStore } from "react";
+import { useSyncExternalStore, memo } from "react";
 import { yUndoManagerKeymap } from "y-codemirror.next";
 import { MARKDOWN_ACTIONS } from "./markdown-commands";
 import { ToolbarIcon } from "./toolbar-icon";
@@ -32,7 +32,8 @@ const GROUPS: { id: string; label: string; key: string; run: Command }[][] = [
   ],
 ];
 
-export function MarkdownToolbar({ view }: { view: EditorView | null }) {
+// Memoised: the editor screen re-renders on every keystroke (save status), this need not.
+export const MarkdownToolbar = memo(function MarkdownToolbar({ view }: { view: EditorView | null }) {
   const mac = useSyncExternalStore(noSubscription, isMac, () => false);
   return (
     <div className="markdown-toolbar" role="toolbar" aria-label="Formatting">
@@ -61,7 +62,7 @@ export function MarkdownToolbar({ view }: { view: EditorView | null }) {
       ))}
     </div>
   );
-}
+});
 
 function noSubscription(): () => void {
   return () => undefined;

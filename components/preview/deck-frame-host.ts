@@ -154,7 +154,7 @@ export class DeckFrameHost {
         return;
       case "rendered":
         this.events.onRendered?.(message.revision);
-        this.element?.dispatchEvent(new CustomEvent(FRAME_RENDERED_EVENT, { detail: { revision: message.revision } }));
+        this.element?.dispatchEvent(new CustomEvent(FRAME_RENDERED_EVENT, { detail: { revision: message.revision, appliedAt: message.appliedAt } }));
         return;
       case "slide-changed":
         this.position = message.position;

@@ -4,7 +4,7 @@
 // on the slide under my cursor. A click on a slide moves my cursor to its source; the renderer's
 // warnings show above it and as lint marks in the editor.
 import type { EditorView } from "@codemirror/view";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, memo } from "react";
 import type * as Y from "yjs";
 import type { SlideIndices } from "@/core/deck-frame-protocol";
 import { findSlideAtLine, slideAt, type RenderedDeck, type RenderWarning } from "@/core/render";
@@ -29,7 +29,8 @@ function showCursorSlide(host: DeckFrameHost, deck: RenderedDeck, line: number |
   if (position) host.show(position);
 }
 
-export function DeckPreview({ text, cursorLine, view, onSelectSlide }: DeckPreviewProps) {
+// Memoised: the editor screen re-renders on every keystroke (save status), this need not.
+export const DeckPreview = memo(function DeckPreview({ text, cursorLine, view, onSelectSlide }: DeckPreviewProps) {
   const liveDeck = useLiveDeck(text);
   const [host, setHost] = useState<DeckFrameHost | null>(null);
   const [warnings, setWarnings] = useState<readonly RenderWarning[]>([]);
@@ -82,4 +83,4 @@ export function DeckPreview({ text, cursorLine, view, onSelectSlide }: DeckPrevi
       <DeckFrame mode="preview" title="Slide preview" className="deck-preview-frame" onHost={setHost} />
     </section>
   );
-}
+});

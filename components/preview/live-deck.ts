@@ -9,7 +9,8 @@ export type LiveDeckListener = (deck: RenderedDeck) => void;
 export class LiveDeck {
   private readonly renderer: DeckRenderer;
   private readonly listeners = new Set<LiveDeckListener>();
-  private scheduled: ReturnType<typeof setTimeout> | null = null;
+  private scheduled = false;
+  private destroyed = false;
   current: RenderedDeck;
 
   constructor(private readonly text: Y.Text) {
@@ -26,17 +27,22 @@ export class LiveDeck {
 
   destroy(): void {
     this.text.unobserve(this.onChange);
-    if (this.scheduled) clearTimeout(this.scheduled);
+    this.destroyed = true;
     this.listeners.clear();
   }
 
   private onChange = (): void => {
-    // After the keystroke's own work (CodeMirror, the socket), not inside it.
-    this.scheduled ??= setTimeout(this.render, 0);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    // After the keystroke's own work (CodeMirror, the socket) but in the same task: a timer would
+    // let the browser paint first and cost the preview a whole frame (~16 ms) per keystroke.
+    // Changes made together in one task still render once.
+    queueMicrotask(this.render);
   };
 
   private render = (): void => {
-    this.scheduled = null;
+    this.scheduled = false;
+    if (this.destroyed) return;
     this.current = this.renderer.render(this.text.toString());
     for (const listener of this.listeners) listener(this.current);
   };
