@@ -34,6 +34,24 @@ for (const file of readdirSync(path.join(katex, "fonts"))) {
   if (file.endsWith(".woff2") || file.endsWith(".woff")) copyFileSync(path.join(katex, "fonts", file), path.join(vendor, "katex", "fonts", file));
 }
 
+// Lato, which the community-call decks ask for in their <style> and several reveal.js themes name
+// (their Google Fonts import is removed above): latin and latin-ext, regular and bold, upright and
+// italic, woff2 only.
+const lato = path.join(modules, "@fontsource", "lato");
+mkdirSync(path.join(vendor, "fonts", "lato"), { recursive: true });
+let latoCss = "";
+for (const face of ["400", "400-italic", "700", "700-italic"]) {
+  latoCss += readFileSync(path.join(lato, `${face}.css`), "utf8")
+    .replace(/, url\([^)]*\.woff\) format\('woff'\)/g, "")
+    .replaceAll("url(./files/", "url(./lato/");
+}
+for (const file of readdirSync(path.join(lato, "files"))) {
+  if (/^lato-latin(-ext)?-(400|700)-(normal|italic)\.woff2$/.test(file)) {
+    copyFileSync(path.join(lato, "files", file), path.join(vendor, "fonts", "lato", file));
+  }
+}
+writeFileSync(path.join(vendor, "fonts", "lato.css"), latoCss);
+
 await build({
   entryPoints: [path.join(root, "components", "preview", "frame", "deck-frame-main.ts")],
   outfile: path.join(vendor, "deck-frame.js"),

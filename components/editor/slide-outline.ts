@@ -77,14 +77,16 @@ function slideTitle(text: string): string {
   return clean(firstText);
 }
 
-/** Plain words for a title: markdown emphasis, links and images stripped. */
+/** Plain words for a title: HTML tags (`<font color>` headings), markdown emphasis, links and images stripped. */
 function clean(text: string): string {
   const plain = text
+    .replace(/<[^>]*>/g, "")
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/[*_`~]+/g, "")
     .replace(/^[-+*>]\s+/, "")
     .replace(/:([a-z0-9_+-]+):/gi, (code, name: string) => emojis[name] ?? code)
+    .replace(/\s+/g, " ")
     .trim();
   return plain.length > MAX_TITLE ? `${plain.slice(0, MAX_TITLE - 1)}…` : plain;
 }
