@@ -210,3 +210,20 @@ test("a deck that is not a slide deck says so", async ({ browser }) => {
   await page.goto(`/d/${deckId}/slides`);
   await expect(page.locator(".slideshow-message")).toContainText("This deck is not a slide deck");
 });
+
+test("Print / PDF lays the deck out one slide per page, notes below when asked", async ({ browser }) => {
+  const context = await browser.newContext();
+  const deckId = await ownDeck(context, DECK);
+  const page = await context.newPage();
+  await openSlides(page, deckId);
+  await page.getByLabel(/notes/i).check();
+  const [print] = await Promise.all([context.waitForEvent("page"), page.getByRole("button", { name: "Print / PDF" }).click()]);
+  expect(new URL(print.url()).search).toBe("?print-pdf");
+  // Four horizontal slides, one of them a stack of two: five pages.
+  await expect(print.locator(".pdf-page")).toHaveCount(5);
+  // reveal.js prints the notes in a box of their own below the slide (the aside stays hidden).
+  await expect(print.locator(".pdf-page").nth(1).locator(".speaker-notes")).toHaveText("Say hello to the IaaS team");
+  await expect(print.locator(".pdf-page").nth(0).locator(".speaker-notes")).toHaveCount(0);
+  const pdf = await print.pdf({ width: "960px", height: "700px" });
+  expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+});
