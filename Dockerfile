@@ -2,13 +2,17 @@
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
+# Dependencies first, for the layer cache; their install scripts run once the sources are in.
 COPY package.json package-lock.json ./
-COPY scripts ./scripts
-COPY prisma ./prisma
-COPY prisma.config.ts ./
-RUN npm install --no-audit --no-fund
+RUN npm install --no-audit --no-fund --ignore-scripts
 COPY . .
-RUN npx next build
+# What `npm install` would have run: dependencies' install scripts, the Prisma client, the
+# self-hosted reveal.js/KaTeX/font assets and the deck frame bundle; then the web app.
+RUN npm rebuild \
+ && node scripts/prisma-generate.mjs \
+ && node scripts/build-vendor-assets.mjs \
+ && npx next build \
+ && chown -R node:node .next
 ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0
 EXPOSE 3000
 USER node
