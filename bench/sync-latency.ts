@@ -98,7 +98,10 @@ export async function measurePersistedThroughput(server: RunningServer, database
   }
   const total = writers * each;
   for (;;) {
-    const { rows } = await db.query<{ count: string }>("SELECT count(*) FROM deck_update WHERE deck_id = $1", [deckId]);
+    const { rows } = await db.query<{ count: string | null }>(
+      "SELECT sum(update_count) AS count FROM deck_update WHERE deck_id = $1",
+      [deckId],
+    );
     if (Number(rows[0]!.count) >= total) break;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }

@@ -20,7 +20,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Group commit: accepted updates are written to PostgreSQL at most this many ms later. */
   FLUSH_INTERVAL_MS: integer(10, 1),
-  /** Compact a deck's update log into its snapshot once it holds this many entries. */
+  /** Compact a deck's update log into its snapshot once it holds this many entries (one per deck and group commit). */
   COMPACT_AFTER_UPDATES: integer(500, 1),
   /** How long an open deck stays in memory after its last client leaves. */
   ROOM_IDLE_MS: integer(10_000, 0),

@@ -68,7 +68,7 @@ export async function startPodium(config: Config, log: Logger, options: { next?:
   let onDeckUnloaded = (deckId: string): void => void deckId;
   const rooms = new RoomRegistry(prisma, store, updateLog, {
     idleMs: config.ROOM_IDLE_MS,
-    compactAfterUpdates: config.COMPACT_AFTER_UPDATES,
+    compactAfterEntries: config.COMPACT_AFTER_UPDATES,
     log,
     onUnloaded: (deckId) => onDeckUnloaded(deckId),
   });

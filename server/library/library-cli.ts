@@ -37,7 +37,7 @@ interface Stack {
 function openStack(config: Config, log: Logger, prisma: PrismaClient, access: AccessControl): Stack {
   const store = new DeckStore(prisma);
   const updateLog = new UpdateLog(prisma, { flushIntervalMs: config.FLUSH_INTERVAL_MS, log });
-  const rooms = new RoomRegistry(prisma, store, updateLog, { idleMs: 0, compactAfterUpdates: config.COMPACT_AFTER_UPDATES, log });
+  const rooms = new RoomRegistry(prisma, store, updateLog, { idleMs: 0, compactAfterEntries: config.COMPACT_AFTER_UPDATES, log });
   const decks = new DeckService(store, rooms, updateLog, config.MAX_DECK_CHARS);
   const media = new MediaStore(prisma, config.MEDIA_MAX_BYTES);
   return {

@@ -4,9 +4,11 @@
 import * as Y from "yjs";
 import type { PrismaClient } from "../db/prisma";
 import { bytes } from "./deck-store";
+import { decodeLogEntry } from "./update-batch";
 
 export interface CompactionResult {
-  mergedUpdates: number;
+  /** Log entries merged into the snapshot and deleted. */
+  mergedEntries: number;
   snapshotBytes: number;
 }
 
@@ -21,14 +23,14 @@ export async function compactDeck(prisma: PrismaClient, deckId: string): Promise
       const log = await tx.deckUpdate.findMany({
         where: { deckId },
         orderBy: { seq: "asc" },
-        select: { seq: true, update: true },
+        select: { seq: true, update: true, updateCount: true },
       });
-      if (log.length === 0) return { mergedUpdates: 0, snapshotBytes: deck.snapshot?.byteLength ?? 0 };
-      const snapshot = mergeIntoSnapshot(deck.snapshot, log.map((entry) => entry.update));
+      if (log.length === 0) return { mergedEntries: 0, snapshotBytes: deck.snapshot?.byteLength ?? 0 };
+      const snapshot = mergeIntoSnapshot(deck.snapshot, log.flatMap(decodeLogEntry));
       await tx.deck.update({ where: { id: deckId }, data: { snapshot: bytes(snapshot) } });
       // Delete by the ids we read, never by a range: an entry committed meanwhile is kept.
       await tx.deckUpdate.deleteMany({ where: { seq: { in: log.map((entry) => entry.seq) } } });
-      return { mergedUpdates: log.length, snapshotBytes: snapshot.byteLength };
+      return { mergedEntries: log.length, snapshotBytes: snapshot.byteLength };
     },
     { timeout: 60_000 },
   );

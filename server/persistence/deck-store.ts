@@ -2,6 +2,7 @@
 import type { DeckSummary } from "../../core/api-types";
 import type { Prisma } from "../db/generated/client";
 import type { PrismaClient } from "../db/prisma";
+import { decodeLogEntry } from "./update-batch";
 
 /** Which decks a listing includes (built by server/access from what the actor may read). */
 export type DeckFilter = Prisma.DeckWhereInput;
@@ -18,8 +19,10 @@ export interface StoredDeck extends DeckSummary {
 
 export interface StoredDocumentState {
   snapshot: Uint8Array | null;
-  /** Log entries after the snapshot, oldest first. */
+  /** The updates of the log entries after the snapshot, oldest first. */
   updates: Uint8Array[];
+  /** How many log entries those updates came from (compaction counts entries). */
+  logEntries: number;
 }
 
 export class DeckStore {
@@ -68,9 +71,9 @@ export class DeckStore {
     const log = await this.prisma.deckUpdate.findMany({
       where: { deckId: id },
       orderBy: { seq: "asc" },
-      select: { update: true },
+      select: { update: true, updateCount: true },
     });
-    return { snapshot: deck.snapshot, updates: log.map((entry) => entry.update) };
+    return { snapshot: deck.snapshot, updates: log.flatMap(decodeLogEntry), logEntries: log.length };
   }
 
   async logLength(id: string): Promise<number> {

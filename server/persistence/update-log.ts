@@ -1,24 +1,47 @@
 // The update log with group commit: every accepted Yjs update is appended to `deck_update`.
-// Appends within one flush window are written together in one transaction, together with the
-// derived columns of the decks they touched, so an accepted update is durable within
-// FLUSH_INTERVAL_MS plus one round trip. When PostgreSQL is unreachable the batch stays queued
-// and is retried with backoff: nothing accepted is dropped.
+// Appends within one flush window are written together in one transaction: one row per deck
+// holding that deck's updates in order (update-batch.ts), and the deck's derived columns. So an
+// accepted update is durable within FLUSH_INTERVAL_MS plus one round trip. When PostgreSQL is
+// unreachable the batch stays queued and is retried with backoff: nothing accepted is dropped.
 import type { PrismaClient } from "../db/prisma";
 import type { Logger } from "../log";
 import type { DerivedColumns } from "./deck-store";
+import { encodeLogEntry } from "./update-batch";
 
 /** Where the derived columns of a deck come from at flush time (the live room). */
 export interface DerivedColumnsSource {
   derivedColumns(): DerivedColumns;
 }
 
-interface PendingAppend {
+/** What one deck accepted since the last flush: written as one log entry (update-batch.ts). */
+interface DeckBatch {
   deckId: string;
-  update: Uint8Array;
-  /** performance.now() when accepted, for the commit-delay metric. */
-  acceptedAt: number;
-  resolve: () => void;
-  reject: (error: Error) => void;
+  source: DerivedColumnsSource;
+  updates: Uint8Array[];
+  /** performance.now() when each update was accepted, for the commit-delay metric. */
+  acceptedAt: number[];
+  /** Settles when the batch is committed; every append of the batch returns it. */
+  committed: Promise<void>;
+  /** Usually one; more after a failed flush put an older batch of the deck in front of this one. */
+  waiters: { resolve: () => void; reject: (error: Error) => void }[];
+}
+
+function newBatch(deckId: string, source: DerivedColumnsSource): DeckBatch {
+  const waiters: DeckBatch["waiters"] = [];
+  const committed = new Promise<void>((resolve, reject) => waiters.push({ resolve, reject }));
+  return { deckId, source, updates: [], acceptedAt: [], committed, waiters };
+}
+
+/** An older batch of a deck followed by a newer one, as one batch (after a failed flush). */
+function concatBatches(older: DeckBatch, newer: DeckBatch): DeckBatch {
+  return {
+    deckId: newer.deckId,
+    source: newer.source,
+    updates: older.updates.concat(newer.updates),
+    acceptedAt: older.acceptedAt.concat(newer.acceptedAt),
+    committed: newer.committed,
+    waiters: older.waiters.concat(newer.waiters),
+  };
 }
 
 /** What the metrics learn from the log (server/metrics.ts). */
@@ -29,16 +52,18 @@ export interface UpdateLogObserver {
   flushFailed(): void;
 }
 
+/** Told after each commit: the log entries written per deck (one per deck and flush). */
 export interface FlushListener {
-  (flushed: ReadonlyMap<string, number>): void;
+  (entriesWritten: ReadonlyMap<string, number>): void;
 }
 
 const MIN_RETRY_MS = 50;
 const MAX_RETRY_MS = 5_000;
 
 export class UpdateLog {
-  private queue: PendingAppend[] = [];
-  private sources = new Map<string, DerivedColumnsSource>();
+  private queue = new Map<string, DeckBatch>();
+  /** Updates accepted and not yet committed, queued or being written. */
+  private uncommitted = 0;
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
   private retryDelay = 0;
@@ -50,21 +75,26 @@ export class UpdateLog {
     private readonly options: { flushIntervalMs: number; log: Logger; observer?: UpdateLogObserver },
   ) {}
 
-  /** Queues an update; resolves once it is committed to PostgreSQL. */
+  /** Queues an update; resolves once it is committed to PostgreSQL (with the rest of its batch). */
   append(deckId: string, update: Uint8Array, source: DerivedColumnsSource): Promise<void> {
     if (this.closed) return Promise.reject(new Error("update log is closed"));
-    this.sources.set(deckId, source);
-    const done = new Promise<void>((resolve, reject) => {
-      this.queue.push({ deckId, update, acceptedAt: performance.now(), resolve, reject });
-    });
+    let batch = this.queue.get(deckId);
+    if (!batch) {
+      batch = newBatch(deckId, source);
+      this.queue.set(deckId, batch);
+    }
+    batch.source = source;
+    batch.updates.push(update);
+    batch.acceptedAt.push(performance.now());
+    this.uncommitted++;
     this.options.observer?.appended();
     this.schedule(this.options.flushIntervalMs);
-    return done;
+    return batch.committed;
   }
 
-  /** Updates not yet committed. */
+  /** Updates accepted and not yet committed. */
   get backlog(): number {
-    return this.queue.length;
+    return this.uncommitted;
   }
 
   onFlushed(listener: FlushListener): void {
@@ -73,18 +103,17 @@ export class UpdateLog {
 
   /** Forgets queued updates of a deleted deck; their promises reject. */
   discardDeck(deckId: string): void {
-    const kept: PendingAppend[] = [];
-    for (const entry of this.queue) {
-      if (entry.deckId === deckId) entry.reject(new Error(`deck ${deckId} was deleted`));
-      else kept.push(entry);
-    }
-    this.queue = kept;
-    this.sources.delete(deckId);
+    const batch = this.queue.get(deckId);
+    if (!batch) return;
+    this.queue.delete(deckId);
+    this.uncommitted -= batch.updates.length;
+    const error = new Error(`deck ${deckId} was deleted`);
+    for (const waiter of batch.waiters) waiter.reject(error);
   }
 
   /** Writes everything queued now, waiting for a flush already under way. */
   async flush(): Promise<void> {
-    while (this.flushing || this.queue.length > 0) {
+    while (this.flushing || this.queue.size > 0) {
       if (this.flushing) {
         await this.flushing;
         continue;
@@ -125,71 +154,81 @@ export class UpdateLog {
   }
 
   private runFlush(): Promise<void> {
-    const batch = this.queue;
-    this.queue = [];
-    if (batch.length === 0) return Promise.resolve();
+    if (this.queue.size === 0) return Promise.resolve();
+    const batches = [...this.queue.values()];
+    this.queue = new Map();
     const startedAt = performance.now();
-    this.flushing = this.write(batch)
+    this.flushing = this.write(batches)
       .then(
         () => {
           this.retryDelay = 0;
-          for (const entry of batch) entry.resolve();
+          for (const batch of batches) {
+            this.uncommitted -= batch.updates.length;
+            for (const waiter of batch.waiters) waiter.resolve();
+          }
           // The batch is committed: whatever the listeners do must not put it back in the queue.
-          this.notifyFlushed(batch, startedAt);
+          this.notifyFlushed(batches, startedAt);
         },
         (error: unknown) => {
-          // Put the batch back in front, in order, and try again later.
-          this.queue = batch.concat(this.queue);
+          this.requeue(batches);
           this.retryDelay = Math.min(Math.max(this.retryDelay * 2, MIN_RETRY_MS), MAX_RETRY_MS);
           this.options.observer?.flushFailed();
-          this.options.log.warn({ err: error, backlog: this.queue.length, retryInMs: this.retryDelay }, "update log flush failed");
+          this.options.log.warn({ err: error, backlog: this.uncommitted, retryInMs: this.retryDelay }, "update log flush failed");
         },
       )
       .finally(() => {
         this.flushing = null;
-        if (this.queue.length > 0 && !this.closed) this.schedule(this.retryDelay || this.options.flushIntervalMs);
+        if (this.queue.size > 0 && !this.closed) this.schedule(this.retryDelay || this.options.flushIntervalMs);
       });
     return this.flushing;
   }
 
-  private notifyFlushed(batch: PendingAppend[], startedAt: number): void {
+  /** Puts failed batches back in front of what was accepted meanwhile, in order, to try again. */
+  private requeue(failed: DeckBatch[]): void {
+    const queue = new Map<string, DeckBatch>();
+    for (const batch of failed) {
+      const newer = this.queue.get(batch.deckId);
+      queue.set(batch.deckId, newer ? concatBatches(batch, newer) : batch);
+    }
+    for (const [deckId, batch] of this.queue) if (!queue.has(deckId)) queue.set(deckId, batch);
+    this.queue = queue;
+  }
+
+  private notifyFlushed(batches: DeckBatch[], startedAt: number): void {
     try {
       const committedAt = performance.now();
-      this.options.observer?.flushed(
-        (committedAt - startedAt) / 1000,
-        batch.map((entry) => (committedAt - entry.acceptedAt) / 1000),
-      );
-      const counts = new Map<string, number>();
-      for (const entry of batch) counts.set(entry.deckId, (counts.get(entry.deckId) ?? 0) + 1);
-      for (const listener of this.listeners) listener(counts);
+      const delays: number[] = [];
+      for (const batch of batches) for (const acceptedAt of batch.acceptedAt) delays.push((committedAt - acceptedAt) / 1000);
+      this.options.observer?.flushed((committedAt - startedAt) / 1000, delays);
+      const entriesWritten = new Map(batches.map((batch) => [batch.deckId, 1]));
+      for (const listener of this.listeners) listener(entriesWritten);
     } catch (error) {
       this.options.log.error({ err: error }, "a flush listener failed");
     }
   }
 
-  private async write(batch: PendingAppend[]): Promise<void> {
-    const deckIds = batch.map((entry) => entry.deckId);
-    const updates = batch.map((entry) => Buffer.from(entry.update.buffer, entry.update.byteOffset, entry.update.byteLength));
-    const touched = [...new Set(deckIds)];
-    const derived = touched.flatMap((deckId) => {
-      const source = this.sources.get(deckId);
-      return source ? [{ deckId, columns: source.derivedColumns() }] : [];
-    });
+  private async write(batches: DeckBatch[]): Promise<void> {
+    const deckIds = batches.map((batch) => batch.deckId);
+    const entries = batches.map((batch) => encodeLogEntry(batch.updates));
+    const updates = entries.map(({ update }) => Buffer.from(update.buffer, update.byteOffset, update.byteLength));
+    const updateCounts = entries.map(({ updateCount }) => updateCount);
     await this.prisma.$transaction([
       // A deck deleted while its updates waited here has no row any more: skip those entries
       // rather than failing the whole batch on the foreign key.
       this.prisma.$executeRaw`
-        INSERT INTO deck_update (deck_id, update)
-        SELECT entry.deck_id, entry.update
-        FROM unnest(${deckIds}::text[], ${updates}::bytea[]) WITH ORDINALITY AS entry(deck_id, update, position)
+        INSERT INTO deck_update (deck_id, update, update_count)
+        SELECT entry.deck_id, entry.update, entry.update_count
+        FROM unnest(${deckIds}::text[], ${updates}::bytea[], ${updateCounts}::int[])
+          WITH ORDINALITY AS entry(deck_id, update, update_count, position)
         WHERE EXISTS (SELECT 1 FROM deck WHERE deck.id = entry.deck_id)
         ORDER BY entry.position`,
-      ...derived.map(({ deckId, columns }) =>
-        this.prisma.$executeRaw`
+      ...batches.map(({ deckId, source }) => {
+        const columns = source.derivedColumns();
+        return this.prisma.$executeRaw`
           UPDATE deck SET markdown = ${columns.markdown}, title = ${columns.title},
             tags = ${columns.tags}::text[], updated_at = now()
-          WHERE id = ${deckId}`,
-      ),
+          WHERE id = ${deckId}`;
+      }),
     ]);
   }
 }

@@ -3,7 +3,6 @@
 // limit, closes this connection only: the room and its other members carry on.
 import * as decoding from "lib0/decoding";
 import * as awarenessProtocol from "y-protocols/awareness";
-import * as Y from "yjs";
 import type { WebSocket } from "ws";
 import { ACCESS_MESSAGES } from "../../core/access";
 import { MessageType } from "../../core/sync-protocol";
@@ -13,7 +12,8 @@ import { withoutPresenter } from "./awareness-filter";
 import { awarenessMessage, permissionDeniedMessage, savedStateMessage, syncStep1Message, syncStep2Message } from "./messages";
 import { MessageRateLimiter } from "./message-rate-limiter";
 import type { Room, RoomMember } from "./room";
-import { checkUpdate, RejectedUpdate } from "./update-guard";
+import { sliceUsedUp } from "./event-loop-slice";
+import { checkUpdateSize, RejectedUpdate } from "./update-guard";
 
 const SYNC_STEP1 = 0;
 const SYNC_STEP2 = 1;
@@ -48,7 +48,8 @@ export class Connection implements RoomMember {
   readonly controlledClientIds = new Set<number>();
   private alive = true;
   private pingTimer: NodeJS.Timeout;
-  private resumeTimer: NodeJS.Timeout | null = null;
+  /** Cancels the pending resume of a paused socket. */
+  private resumeTimer: (() => void) | null = null;
   private throttled: Buffer[] = [];
   private closed = false;
   private readonly rateLimiter: MessageRateLimiter;
@@ -93,35 +94,46 @@ export class Connection implements RoomMember {
   /**
    * Rate limit: over the limit, the socket is paused, so the excess waits in the kernel's and the
    * client's buffers. Messages `ws` had already read when it was paused (at most one socket read)
-   * wait here, in order, and are handled as the bucket refills.
+   * wait here, in order, and are handled as the bucket refills. The same queue defers messages
+   * to the next turn of the event loop once this turn's slice is spent (event-loop-slice.ts).
    */
   private admit(data: Buffer): void {
+    // What ws had read past a message that closed the connection: never pause a closing socket,
+    // it would not read the client's answering close frame (ws then waits its 30 s close timeout).
+    if (this.closed) return;
     if (this.throttled.length > 0 || this.resumeTimer) {
       this.throttled.push(data);
       return;
     }
     const pauseMs = this.rateLimiter.take();
-    if (pauseMs === 0) {
+    if (pauseMs === 0 && !sliceUsedUp()) {
       this.receive(data);
       return;
     }
     this.throttled.push(data);
     this.socket.pause();
-    this.options.onThrottled?.();
+    if (pauseMs > 0) this.options.onThrottled?.();
     this.scheduleResume(pauseMs);
   }
 
   private scheduleResume(pauseMs: number): void {
-    this.resumeTimer = setTimeout(() => {
+    const resume = () => {
       this.resumeTimer = null;
       while (!this.closed && this.throttled.length > 0) {
         this.receive(this.throttled.shift()!);
         if (this.throttled.length === 0) break;
         const wait = this.rateLimiter.take();
-        if (wait > 0) return this.scheduleResume(wait);
+        if (wait > 0 || sliceUsedUp()) return this.scheduleResume(wait);
       }
       if (!this.closed) this.socket.resume();
-    }, pauseMs);
+    };
+    if (pauseMs > 0) {
+      const timer = setTimeout(resume, pauseMs);
+      this.resumeTimer = () => clearTimeout(timer);
+    } else {
+      const immediate = setImmediate(resume);
+      this.resumeTimer = () => clearImmediate(immediate);
+    }
   }
 
   send(message: Uint8Array): void {
@@ -150,6 +162,8 @@ export class Connection implements RoomMember {
   close(code: number, reason: string): void {
     if (this.closed) return;
     this.socket.close(code, reason.slice(0, 120));
+    // Paused (rate limit, event-loop slice), it would not read the client's close frame either.
+    this.socket.resume();
     this.dispose();
   }
 
@@ -215,17 +229,14 @@ export class Connection implements RoomMember {
           return;
         }
         try {
-          checkUpdate(update, this.room.text.length, this.options.maxDeckChars);
+          checkUpdateSize(update, this.room.text.length, this.options.maxDeckChars);
+          this.room.applyClientUpdate(update, this);
         } catch (error) {
-          if (error instanceof RejectedUpdate) {
-            throw new ProtocolError(
-              error.message,
-              error.reason === "too-large" ? WsCloseCode.policyViolation : WsCloseCode.unsupportedData,
-            );
+          if (error instanceof RejectedUpdate && error.reason === "too-large") {
+            throw new ProtocolError(error.message, WsCloseCode.policyViolation);
           }
-          throw error;
+          throw new ProtocolError("malformed Yjs update", WsCloseCode.unsupportedData);
         }
-        Y.applyUpdate(this.room.doc, update, this);
         if (update.byteLength > 2) this.room.lastEditorId = this.options.editorId ?? null;
         return;
       }
@@ -252,7 +263,7 @@ export class Connection implements RoomMember {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.pingTimer);
-    if (this.resumeTimer) clearTimeout(this.resumeTimer);
+    this.resumeTimer?.();
     this.throttled = [];
     this.room.leave(this);
     this.onDispose?.();

@@ -16,7 +16,8 @@ interface OpenRoom {
 
 export interface RoomRegistryOptions {
   idleMs: number;
-  compactAfterUpdates: number;
+  /** Compact once a deck's log holds this many entries (one per group commit that touched it). */
+  compactAfterEntries: number;
   log: Logger;
   /** Called after an idle deck was stored and unloaded: its last editor left (automatic revisions). */
   onUnloaded?: (deckId: string) => void;
@@ -35,10 +36,12 @@ export class RoomRegistry {
     private readonly updateLog: UpdateLog,
     private readonly options: RoomRegistryOptions,
   ) {
-    updateLog.onFlushed((counts) => {
-      for (const deckId of counts.keys()) {
+    updateLog.onFlushed((entriesWritten) => {
+      for (const [deckId, entries] of entriesWritten) {
         const entry = this.open.get(deckId);
-        if (entry && entry.room.logLength >= options.compactAfterUpdates) this.compact(deckId, entry.room);
+        if (!entry) continue;
+        entry.room.logEntries += entries;
+        if (entry.room.logEntries >= options.compactAfterEntries) this.compact(deckId, entry.room);
       }
     });
   }
@@ -163,7 +166,7 @@ export class RoomRegistry {
     if (this.open.get(deckId) !== entry || entry.users > 0) return;
     this.open.delete(deckId);
     this.bridge?.close(deckId);
-    if (entry.room.logLength > 0) await this.compact(deckId, entry.room);
+    if (entry.room.logEntries > 0) await this.compact(deckId, entry.room);
     entry.room.destroy();
     if (!this.closing) this.options.onUnloaded?.(deckId);
   }
@@ -171,11 +174,11 @@ export class RoomRegistry {
   private compact(deckId: string, room: Room): Promise<void> {
     const running = this.compactions.get(deckId);
     if (running) return running;
-    const mergedBefore = room.logLength;
+    const mergedBefore = room.logEntries;
     const task = compactDeck(this.prisma, deckId)
       .then((result) => {
         if (result) {
-          room.logLength = Math.max(0, room.logLength - Math.min(result.mergedUpdates, mergedBefore));
+          room.logEntries = Math.max(0, room.logEntries - Math.min(result.mergedEntries, mergedBefore));
           this.options.log.debug({ deckId, ...result }, "compacted update log");
         }
       })

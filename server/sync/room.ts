@@ -37,7 +37,7 @@ export class Room {
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly members = new Set<RoomMember>();
   /** Log entries written since the last compaction (including those found at load). */
-  logLength = 0;
+  logEntries = 0;
   /**
    * Settles once every update accepted so far is committed: the update log commits in order, so
    * the last append's promise covers all earlier ones. Save acknowledgements wait on it.
@@ -48,6 +48,8 @@ export class Room {
   /** The account whose edit was applied last (library's "last edited by"); null for guests. */
   lastEditorId: string | null = null;
   private derivedCache: { markdown: string; columns: DerivedColumns } | null = null;
+  /** The document's latest transaction (applyClientUpdate asks whether it changed anything). */
+  private lastTransaction: Y.Transaction | null = null;
 
   constructor(
     readonly deckId: string,
@@ -57,6 +59,7 @@ export class Room {
     // The server holds no presence of its own.
     this.awareness.setLocalState(null);
     this.doc.on("update", this.onDocUpdate);
+    this.doc.on("afterTransaction", this.onTransaction);
     this.awareness.on("update", this.onAwarenessUpdate);
   }
 
@@ -66,7 +69,7 @@ export class Room {
       if (state.snapshot) Y.applyUpdate(this.doc, state.snapshot);
       for (const update of state.updates) Y.applyUpdate(this.doc, update);
     }, LOADED_FROM_STORAGE);
-    this.logLength = state.updates.length;
+    this.logEntries = state.logEntries;
   }
 
   /** Replaces the text through the live document as a minimal edit, so open editors keep their cursors. */
@@ -106,6 +109,7 @@ export class Room {
 
   destroy(): void {
     this.doc.off("update", this.onDocUpdate);
+    this.doc.off("afterTransaction", this.onTransaction);
     this.awareness.off("update", this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();
@@ -113,11 +117,46 @@ export class Room {
 
   /** Stores an update another instance accepted but never committed (it went away). */
   storeOrphan(update: Uint8Array): void {
-    this.logLength++;
     this.updateLog.append(this.deckId, update, this).catch((error: unknown) => {
       this.log.warn({ err: error, deckId: this.deckId }, "update not persisted");
     });
   }
+
+  /**
+   * Applies a client's update. Yjs encodes every transaction anew for "update" listeners, but a
+   * client's update arrives encoded: the room keeps those bytes for the log and the other
+   * clients, and only watches whether the transaction changed anything (as Yjs would).
+   * If the update breaks half-way, what it did change is encoded and logged, then it throws.
+   */
+  applyClientUpdate(update: Uint8Array, member: RoomMember): void {
+    this.lastTransaction = null;
+    this.doc.off("update", this.onDocUpdate);
+    try {
+      Y.applyUpdate(this.doc, update, member);
+    } catch (error) {
+      const partial = this.lastTransactionChanges();
+      if (partial) this.accept(Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(partial.beforeState)), member);
+      throw error;
+    } finally {
+      this.doc.on("update", this.onDocUpdate);
+    }
+    if (this.lastTransactionChanges()) this.accept(update, member);
+  }
+
+  /** The latest transaction if it changed the document (Yjs's own test before it emits "update"). */
+  private lastTransactionChanges(): Y.Transaction | null {
+    const transaction = this.lastTransaction;
+    if (!transaction) return null;
+    if (transaction.deleteSet.clients.size > 0) return transaction;
+    for (const [client, clock] of transaction.afterState) {
+      if (transaction.beforeState.get(client) !== clock) return transaction;
+    }
+    return null;
+  }
+
+  private onTransaction = (transaction: Y.Transaction): void => {
+    this.lastTransaction = transaction;
+  };
 
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOADED_FROM_STORAGE) return;
@@ -126,11 +165,19 @@ export class Room {
       for (const member of this.members) member.send(message);
       return;
     }
-    this.logLength++;
-    this.stored = this.updateLog.append(this.deckId, update, this);
-    this.stored.catch((error: unknown) => {
-      this.log.warn({ err: error, deckId: this.deckId }, "update not persisted");
-    });
+    this.accept(update, origin);
+  };
+
+  /** Logs an update this instance accepted, shares it with the other instances and clients. */
+  private accept(update: Uint8Array, origin: unknown): void {
+    const stored = this.updateLog.append(this.deckId, update, this);
+    // Every update of one flush window shares the promise: report a failure once per window.
+    if (stored !== this.stored) {
+      this.stored = stored;
+      stored.catch((error: unknown) => {
+        this.log.warn({ err: error, deckId: this.deckId }, "updates not persisted");
+      });
+    }
     this.replication?.publishUpdate(update, this.stored);
     // A deck edited by one person alone (the common case) has nobody to send this to.
     if (this.members.size === 0 || (this.members.size === 1 && this.members.has(origin as RoomMember))) return;
@@ -138,7 +185,7 @@ export class Room {
     for (const member of this.members) {
       if (member !== origin) member.send(message);
     }
-  };
+  }
 
   private onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
@@ -158,3 +205,4 @@ export class Room {
     for (const member of this.members) member.send(message);
   };
 }
+

@@ -6,7 +6,7 @@ import WebSocket from "ws";
 import { WsCloseCode } from "../../core/ws-close-codes";
 import type { PodiumServer } from "../../server/podium";
 import { createTestDatabase } from "../support/database";
-import { insertGuestDeck, logEntries, storedText } from "../support/deck-fixtures";
+import { insertGuestDeck, storedText, storedUpdates } from "../support/deck-fixtures";
 import { startTestPodium } from "../support/podium";
 import { startServerProcess } from "../support/server-process";
 import { connectClient, eventually, waitForSync, type TestClient } from "../support/yjs-client";
@@ -59,11 +59,11 @@ describe.skipIf(!redisUrl)(title, () => {
     await eventually(() => expect(bob.text.toString()).toBe(alice.text.toString()));
     const final = alice.text.toString();
     expect(final.length).toBe(120);
-    // 60 keystrokes, 60 log entries: the instance that accepted an update stored it, the other did not.
-    await eventually(async () => expect(await logEntries(database.url, id)).toBe(60));
+    // 60 keystrokes, 60 stored updates: the instance that accepted an update stored it, the other did not.
+    await eventually(async () => expect(await storedUpdates(database.url, id)).toBe(60));
     await eventually(async () => expect(await storedText(database.url, id)).toBe(final));
     await pause(300);
-    expect(await logEntries(database.url, id)).toBe(60);
+    expect(await storedUpdates(database.url, id)).toBe(60);
   });
 
   it("a deck opened on a second instance gets edits the first has not written to PostgreSQL yet", async () => {

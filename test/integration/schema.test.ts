@@ -46,7 +46,7 @@ describe("database schema", () => {
         markdown: "# Hi",
         title: "Hi",
         tags: ["a", "b"],
-        updates: { create: [{ update: new Uint8Array([4, 5]) }, { update: new Uint8Array([6]) }] },
+        updates: { create: [{ update: new Uint8Array([4, 5]) }, { update: new Uint8Array([6]), updateCount: 2 }] },
       },
       include: { updates: { orderBy: { seq: "asc" } } },
     });
@@ -55,6 +55,7 @@ describe("database schema", () => {
     expect(deck.createdAt).toBeInstanceOf(Date);
     expect(deck.updatedAt).toBeInstanceOf(Date);
     expect(deck.updates.map((entry) => [...entry.update])).toEqual([[4, 5], [6]]);
+    expect(deck.updates.map((entry) => entry.updateCount)).toEqual([1, 2]);
     expect(deck.updates[0]!.seq < deck.updates[1]!.seq).toBe(true);
     expect(deck.updates[0]!.createdAt).toBeInstanceOf(Date);
 

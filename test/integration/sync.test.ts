@@ -138,6 +138,25 @@ describe("hostile or broken clients", () => {
     expect(late.text.toString()).toBe("safe text and more");
   });
 
+  it("finishes closing promptly even when messages were read past the one that closed it", async () => {
+    // Burst 1: the message after the malformed one finds the bucket empty, the case where a
+    // paused, closing socket once waited for ws's 30 s close timeout.
+    const strict = await startTestPodium(database.url, { WS_MESSAGES_PER_SECOND: "1", WS_MESSAGE_BURST: "1" });
+    try {
+      const { id } = await strict.services.decks.create("");
+      const socket = await rawSocket(id, strict);
+      const closed = closeOf(socket);
+      const started = performance.now();
+      socket.send(new Uint8Array([42])); // unknown message type: closes the connection
+      socket.send(new Uint8Array([3])); // a valid awareness query, read in the same go
+      const { code } = await closed;
+      expect(code).toBe(WsCloseCode.unsupportedData);
+      expect(performance.now() - started).toBeLessThan(5_000);
+    } finally {
+      await strict.stop();
+    }
+  });
+
   it("closes a connection sending a message over the size limit with 1009", async () => {
     const { id } = await podium.services.decks.create("");
     const socket = await rawSocket(id);

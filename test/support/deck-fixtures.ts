@@ -4,6 +4,7 @@ import pg from "pg";
 import * as Y from "yjs";
 import { newDeckId } from "../../core/deck-id";
 import { DECK_TEXT_NAME } from "../../core/sync-protocol";
+import { decodeLogEntry } from "../../server/persistence/update-batch";
 
 async function withClient<T>(databaseUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -33,11 +34,16 @@ export async function storedText(databaseUrl: string, deckId: string): Promise<s
   return withClient(databaseUrl, async (client) => {
     const deck = await client.query<{ snapshot: Buffer | null }>("SELECT snapshot FROM deck WHERE id = $1", [deckId]);
     if (deck.rowCount === 0) throw new Error(`no deck ${deckId} in the database`);
-    const log = await client.query<{ update: Buffer }>("SELECT update FROM deck_update WHERE deck_id = $1 ORDER BY seq", [deckId]);
+    const log = await client.query<{ update: Buffer; update_count: number }>(
+      "SELECT update, update_count FROM deck_update WHERE deck_id = $1 ORDER BY seq",
+      [deckId],
+    );
     const doc = new Y.Doc();
     const snapshot = deck.rows[0]!.snapshot;
     if (snapshot) Y.applyUpdate(doc, snapshot);
-    for (const row of log.rows) Y.applyUpdate(doc, row.update);
+    for (const row of log.rows) {
+      for (const update of decodeLogEntry({ update: row.update, updateCount: row.update_count })) Y.applyUpdate(doc, update);
+    }
     const text = doc.getText(DECK_TEXT_NAME).toString();
     doc.destroy();
     return text;
@@ -45,6 +51,15 @@ export async function storedText(databaseUrl: string, deckId: string): Promise<s
 }
 
 /** Number of update-log entries of a deck. */
+/** Updates in the deck's log (an entry holds every update of one group commit). */
+export async function storedUpdates(databaseUrl: string, deckId: string): Promise<number> {
+  return withClient(databaseUrl, async (client) => {
+    const result = await client.query<{ count: string | null }>("SELECT sum(update_count) AS count FROM deck_update WHERE deck_id = $1", [deckId]);
+    return Number(result.rows[0]!.count ?? 0);
+  });
+}
+
+/** Rows in the deck's update log. */
 export async function logEntries(databaseUrl: string, deckId: string): Promise<number> {
   return withClient(databaseUrl, async (client) => {
     const result = await client.query<{ count: string }>("SELECT count(*) FROM deck_update WHERE deck_id = $1", [deckId]);

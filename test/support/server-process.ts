@@ -54,6 +54,8 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
   // Keep draining its output so a chatty server never blocks on a full pipe.
   child.stdout!.resume();
   child.stderr!.resume();
+  // SERVER_STDERR=1: pass the server's stderr through (debugging a benchmark).
+  if (process.env.SERVER_STDERR) child.stderr!.on("data", (chunk: Buffer) => process.stderr.write(chunk));
   return {
     url: `http://127.0.0.1:${port}`,
     port,
