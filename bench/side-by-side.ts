@@ -104,8 +104,12 @@ interface TraceResult {
   operations: number;
   finalLength: number;
   bareYDocSeconds: number;
+  /** The client's messages prepared before the clock starts: the server's own path. */
   throughServerSeconds: number;
   ratio: number;
+  /** The same with the client producing its updates from the operations while the clock runs. */
+  withClientSeconds: number;
+  withClientRatio: number;
   snapshotBytes: number;
   logEntriesLeft: number;
   coldLoadFirstMs: number;
@@ -130,14 +134,55 @@ async function loadTime(server: RunningServer, deckId: string, expectedLength: n
   return elapsed;
 }
 
+type TraceOps = ReturnType<typeof syntheticEditingTrace>;
+const applyOp = (text: Y.Text, op: TraceOps[number]) => ("insert" in op ? text.insert(op.pos, op.insert) : text.delete(op.pos, 1));
+
+/**
+ * Sends the trace into a new deck, one update per operation, and resolves with the seconds until
+ * the server acknowledges the last one as committed. `prepared`: the messages exist before the
+ * clock starts; otherwise the client applies each operation to its Y.Doc and sends the update.
+ */
+async function replayTrace(server: RunningServer, deckId: string, ops: TraceOps, prepared: boolean): Promise<number> {
+  let acknowledged = () => {};
+  const done = new Promise<void>((resolve) => (acknowledged = resolve));
+  const client = connect(server, deckId, (data) => {
+    if (data[0] === MessageType.savedState) acknowledged();
+  });
+  await client.synced;
+  const doc = new Y.Doc();
+  const text = doc.getText(DECK_TEXT_NAME);
+  const messages: Uint8Array[] = [];
+  doc.on("update", (update: Uint8Array) => {
+    const message = updateMessage(server, deckId, update);
+    if (prepared) messages.push(message);
+    else client.send(message);
+  });
+  if (prepared) for (const op of ops) applyOp(text, op);
+  const started = performance.now();
+  for (let i = 0; i < ops.length; i++) {
+    if (prepared) client.send(messages[i]!);
+    else applyOp(text, ops[i]!);
+    // Let the socket drain now and then, as a typing client's event loop would.
+    if (i % 2_000 === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  client.send(encoding.encode((encoder) => {
+    encoding.writeVarUint(encoder, MessageType.savedState);
+    encoding.writeVarUint(encoder, 1);
+  }));
+  await done;
+  const seconds = (performance.now() - started) / 1000;
+  client.close();
+  doc.destroy();
+  return seconds;
+}
+
 async function editingTrace(database: BenchDatabase): Promise<TraceResult> {
   const ops = syntheticEditingTrace();
-  const apply = (text: Y.Text, op: (typeof ops)[number]) => ("insert" in op ? text.insert(op.pos, op.insert) : text.delete(op.pos, 1));
 
   const bare = new Y.Doc();
   const bareText = bare.getText(DECK_TEXT_NAME);
-  let started = performance.now();
-  for (const op of ops) apply(bareText, op);
+  const started = performance.now();
+  for (const op of ops) applyOp(bareText, op);
   const bareYDocSeconds = (performance.now() - started) / 1000;
   const finalLength = bareText.length;
   bare.destroy();
@@ -146,30 +191,10 @@ async function editingTrace(database: BenchDatabase): Promise<TraceResult> {
   let server = await startPodiumServer(database.url, env);
   const deckId = await insertGuestDeck(database.url, "");
   let throughServerSeconds: number;
+  let withClientSeconds: number;
   try {
-    const acked = { resolve: () => {} };
-    const done = new Promise<void>((resolve) => (acked.resolve = resolve));
-    const client = connect(server, deckId, (data) => {
-      if (data[0] === MessageType.savedState) acked.resolve();
-    });
-    await client.synced;
-    const doc = new Y.Doc();
-    const text = doc.getText(DECK_TEXT_NAME);
-    doc.on("update", (update: Uint8Array) => client.send(updateMessage(server, deckId, update)));
-    started = performance.now();
-    for (let i = 0; i < ops.length; i++) {
-      apply(text, ops[i]!);
-      // Let the socket drain now and then, as a typing client's event loop would.
-      if (i % 2_000 === 0) await new Promise((resolve) => setImmediate(resolve));
-    }
-    client.send(encoding.encode((encoder) => {
-      encoding.writeVarUint(encoder, MessageType.savedState);
-      encoding.writeVarUint(encoder, 1);
-    }));
-    await done;
-    throughServerSeconds = (performance.now() - started) / 1000;
-    client.close();
-    doc.destroy();
+    throughServerSeconds = await replayTrace(server, deckId, ops, true);
+    withClientSeconds = await replayTrace(server, await insertGuestDeck(database.url, ""), ops, false);
   } catch (error) {
     await server.stop();
     throw error;
@@ -179,13 +204,14 @@ async function editingTrace(database: BenchDatabase): Promise<TraceResult> {
   const db = new pg.Client({ connectionString: database.url });
   await db.connect();
   let stored: { snapshot: number; left: number };
+  const waitingSince = performance.now();
   for (;;) {
     const { rows } = await db.query<{ snapshot: number; left: string }>(
       "SELECT octet_length(snapshot) AS snapshot, (SELECT count(*) FROM deck_update WHERE deck_id = $1) AS left FROM deck WHERE id = $1",
       [deckId],
     );
     stored = { snapshot: rows[0]!.snapshot, left: Number(rows[0]!.left) };
-    if (stored.left === 0 || performance.now() - started > 600_000) break;
+    if (stored.left === 0 || performance.now() - waitingSince > 600_000) break;
     await pause(200);
   }
   await db.end();
@@ -207,6 +233,8 @@ async function editingTrace(database: BenchDatabase): Promise<TraceResult> {
       bareYDocSeconds,
       throughServerSeconds,
       ratio: throughServerSeconds / bareYDocSeconds,
+      withClientSeconds,
+      withClientRatio: withClientSeconds / bareYDocSeconds,
       snapshotBytes: stored.snapshot,
       logEntriesLeft: stored.left,
       coldLoadFirstMs,
@@ -233,53 +261,67 @@ async function crossInstance(database: BenchDatabase, redisUrl: string): Promise
   }
 }
 
+/** BENCH_PARTS=latency,idle,trace,redis runs only those parts (default: all four). */
+const PARTS = new Set((process.env.BENCH_PARTS ?? "latency,idle,trace,redis").split(","));
+
 async function main(): Promise<void> {
   const machine = describeMachine();
   const database = await createBenchDatabase();
   const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
   try {
     console.log(`Machine: ${machine}; ${database.description}\n`);
-    console.log("1. Propagation latency, side by side");
-    const latency = await latencySideBySide(database);
-    console.log("\n2. Idle connections");
-    const idle = await idleConnections(database, 500, 10);
-    console.log(idle);
-    console.log("\n3. Editing trace");
-    const trace = await editingTrace(database);
-    console.log(trace);
-    console.log("\n4. Two instances over Redis");
-    const scaleOut = await crossInstance(database, redisUrl);
-    console.log(latencyTable(scaleOut));
-
-    const report = [
-      `Machine: ${machine}; ${database.description}.`,
-      "",
-      `### Propagation latency (one typist at 20 keystrokes/s, ${KEYSTROKES} keystrokes, N listening clients)`,
-      "",
-      latencyTable(latency),
-      "",
-      `### Idle connections: ${idle.connections} connections across ${idle.decks} decks`,
-      "",
-      `RSS ${idle.baselineMiB.toFixed(0)} MiB after start, ${idle.oneConnectionPerDeckMiB.toFixed(0)} MiB with every deck open, ` +
-        `${idle.allConnectionsMiB.toFixed(0)} MiB with all connections: ${idle.perConnectionKiB.toFixed(1)} KiB per connection ` +
-        `including its share of the open decks; ${idle.perDeckKiB.toFixed(1)} KiB per open deck with one connection (noisy: GC timing).`,
-      "",
-      `### Editing trace (synthetic B4: ${TRACE_INSERTS} inserts, ${TRACE_DELETES} deletes)`,
-      "",
-      `Bare Y.Doc ${trace.bareYDocSeconds.toFixed(2)} s; through Podium into PostgreSQL ${trace.throughServerSeconds.toFixed(2)} s ` +
-        `(${trace.ratio.toFixed(2)}×); after compaction ${trace.snapshotBytes} bytes stored (${trace.logEntriesLeft} log entries left); ` +
-        `cold load ${trace.coldLoadFirstMs.toFixed(1)} ms in a fresh process, median ${trace.coldLoadMedianMs.toFixed(1)} ms after later unloads.`,
-      "",
-      "### Two instances over Redis",
-      "",
-      latencyTable(scaleOut),
-    ].join("\n");
-    console.log(`\n${report}`);
+    const report = [`Machine: ${machine}; ${database.description}.`];
+    const results: Record<string, unknown> = { machine, database: database.description };
+    if (PARTS.has("latency")) {
+      console.log("1. Propagation latency, side by side");
+      const latency = await latencySideBySide(database);
+      results.latency = latency;
+      report.push(
+        "",
+        `### Propagation latency (one typist at 20 keystrokes/s, ${KEYSTROKES} keystrokes, N listening clients)`,
+        "",
+        latencyTable(latency),
+      );
+    }
+    if (PARTS.has("idle")) {
+      console.log("\n2. Idle connections");
+      const idle = await idleConnections(database, 500, 10);
+      console.log(idle);
+      results.idle = idle;
+      report.push(
+        "",
+        `### Idle connections: ${idle.connections} connections across ${idle.decks} decks`,
+        "",
+        `RSS ${idle.baselineMiB.toFixed(0)} MiB after start, ${idle.oneConnectionPerDeckMiB.toFixed(0)} MiB with every deck open, ` +
+          `${idle.allConnectionsMiB.toFixed(0)} MiB with all connections: ${idle.perConnectionKiB.toFixed(1)} KiB per connection ` +
+          `including its share of the open decks; ${idle.perDeckKiB.toFixed(1)} KiB per open deck with one connection (noisy: GC timing).`,
+      );
+    }
+    if (PARTS.has("trace")) {
+      console.log("\n3. Editing trace");
+      const trace = await editingTrace(database);
+      console.log(trace);
+      results.trace = trace;
+      report.push(
+        "",
+        `### Editing trace (synthetic B4: ${TRACE_INSERTS} inserts, ${TRACE_DELETES} deletes)`,
+        "",
+        `Bare Y.Doc ${trace.bareYDocSeconds.toFixed(2)} s; through Podium into PostgreSQL ${trace.throughServerSeconds.toFixed(2)} s ` +
+          `(${trace.ratio.toFixed(2)}×), ${trace.withClientSeconds.toFixed(2)} s with the client's own Y.Doc work on the clock ` +
+          `(${trace.withClientRatio.toFixed(2)}×); after compaction ${trace.snapshotBytes} bytes stored (${trace.logEntriesLeft} log entries left); ` +
+          `cold load ${trace.coldLoadFirstMs.toFixed(1)} ms in a fresh process, median ${trace.coldLoadMedianMs.toFixed(1)} ms after later unloads.`,
+      );
+    }
+    if (PARTS.has("redis")) {
+      console.log("\n4. Two instances over Redis");
+      const scaleOut = await crossInstance(database, redisUrl);
+      console.log(latencyTable(scaleOut));
+      results.scaleOut = scaleOut;
+      report.push("", "### Two instances over Redis", "", latencyTable(scaleOut));
+    }
+    console.log(`\n${report.join("\n")}`);
     await mkdir("bench/results", { recursive: true });
-    await writeFile(
-      "bench/results/side-by-side.json",
-      JSON.stringify({ machine, database: database.description, latency, idle, trace, scaleOut }, null, 2),
-    );
+    await writeFile("bench/results/side-by-side.json", JSON.stringify(results, null, 2));
   } finally {
     await database.drop();
   }

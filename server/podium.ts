@@ -24,6 +24,7 @@ import { RevisionService } from "./library/revision-service";
 import { SearchIndexer } from "./library/search-indexer";
 import type { Logger } from "./log";
 import { PodiumMetrics } from "./metrics";
+import { warmUpDeckOpening } from "./warm-up";
 import { DeckStore } from "./persistence/deck-store";
 import { UpdateLog } from "./persistence/update-log";
 import { registerServices, type Services } from "./services";
@@ -112,6 +113,7 @@ export async function startPodium(config: Config, log: Logger, options: { next?:
     observer: metrics,
     authorize: createUpgradeAuthorizer(authServices.access, authServices.live, authServices.trustedOrigins),
   });
+  await warmUpDeckOpening(authServices.access, store);
   const activeBridge = bridge;
   sources = {
     connections: () => sync.connections,

@@ -10,7 +10,7 @@ import type { DerivedColumns, StoredDocumentState } from "../persistence/deck-st
 import type { UpdateLog } from "../persistence/update-log";
 import { awarenessMessage, syncUpdateMessage } from "./messages";
 
-/** Transaction origin of state read from storage: already persisted, so never logged again. */
+/** Transaction origin of state read from storage (restored with the update listener off: never logged again). */
 const LOADED_FROM_STORAGE = Symbol("loaded-from-storage");
 /** Transaction origin of edits made through the REST API. */
 export const API_ORIGIN = Symbol("api");
@@ -65,10 +65,16 @@ export class Room {
 
   /** Restores the stored state (snapshot, then later log entries) without logging it again. */
   restore(state: StoredDocumentState): void {
-    this.doc.transact(() => {
-      if (state.snapshot) Y.applyUpdate(this.doc, state.snapshot);
-      for (const update of state.updates) Y.applyUpdate(this.doc, update);
-    }, LOADED_FROM_STORAGE);
+    // Without the update listener: Yjs would encode the whole loaded state for it, to be ignored.
+    this.doc.off("update", this.onDocUpdate);
+    try {
+      this.doc.transact(() => {
+        if (state.snapshot) Y.applyUpdate(this.doc, state.snapshot);
+        for (const update of state.updates) Y.applyUpdate(this.doc, update);
+      }, LOADED_FROM_STORAGE);
+    } finally {
+      this.doc.on("update", this.onDocUpdate);
+    }
     this.logEntries = state.logEntries;
   }
 
@@ -159,7 +165,6 @@ export class Room {
   };
 
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === LOADED_FROM_STORAGE) return;
     if (origin === REMOTE_ORIGIN) {
       const message = syncUpdateMessage(update);
       for (const member of this.members) member.send(message);
