@@ -76,7 +76,7 @@ async function main(argv: string[]): Promise<void> {
     try {
       const auth = await createAuthServices(config, prisma, log);
       if (command) await command(argv.slice(2), auth);
-      else await libraryCommand!(argv.slice(1), { config, log, prisma, access: auth.access });
+      else await libraryCommand!(argv.slice(1), { config, log, prisma, access: auth.access, databaseUrl });
     } finally {
       await prisma.$disconnect();
     }

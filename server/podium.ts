@@ -64,7 +64,7 @@ export async function startPodium(config: Config, log: Logger, options: { next?:
     writeBacklog: (): number => updateLog.backlog,
     redisLagSeconds: () => sources.redisLagSeconds(),
   });
-  const updateLog = new UpdateLog(prisma, { flushIntervalMs: config.FLUSH_INTERVAL_MS, log, observer: metrics });
+  const updateLog = new UpdateLog(database.url, { flushIntervalMs: config.FLUSH_INTERVAL_MS, log, observer: metrics });
   // The library's hooks into the sync rooms are set once the library exists (below).
   let onDeckUnloaded = (deckId: string): void => void deckId;
   const rooms = new RoomRegistry(prisma, store, updateLog, {

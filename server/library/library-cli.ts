@@ -34,9 +34,9 @@ interface Stack {
   close(): Promise<void>;
 }
 
-function openStack(config: Config, log: Logger, prisma: PrismaClient, access: AccessControl): Stack {
+function openStack({ config, log, prisma, access, databaseUrl }: LibraryContext): Stack {
   const store = new DeckStore(prisma);
-  const updateLog = new UpdateLog(prisma, { flushIntervalMs: config.FLUSH_INTERVAL_MS, log });
+  const updateLog = new UpdateLog(databaseUrl, { flushIntervalMs: config.FLUSH_INTERVAL_MS, log });
   const rooms = new RoomRegistry(prisma, store, updateLog, { idleMs: 0, compactAfterEntries: config.COMPACT_AFTER_UPDATES, log });
   const decks = new DeckService(store, rooms, updateLog, config.MAX_DECK_CHARS);
   const media = new MediaStore(prisma, config.MEDIA_MAX_BYTES);
@@ -77,10 +77,19 @@ function readUpload(target: string): UploadedFile[] {
   return files;
 }
 
-export type LibraryCommand = (args: string[], context: { config: Config; log: Logger; prisma: PrismaClient; access: AccessControl }) => Promise<void>;
+interface LibraryContext {
+  config: Config;
+  log: Logger;
+  prisma: PrismaClient;
+  access: AccessControl;
+  databaseUrl: string;
+}
+
+export type LibraryCommand = (args: string[], context: LibraryContext) => Promise<void>;
 
 export const libraryCommands: Record<string, LibraryCommand> = {
-  import: async (args, { config, log, prisma, access }) => {
+  import: async (args, context) => {
+    const { prisma } = context;
     const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { owner: { type: "string" } } });
     if (positionals.length === 0) throw new LibraryUsageError("import needs a folder, a .zip or .md files.");
     let ownerId: string | null = null;
@@ -89,7 +98,7 @@ export const libraryCommands: Record<string, LibraryCommand> = {
       if (!owner) throw new LibraryUsageError(`No account with the email ${values.owner}.`);
       ownerId = owner.id;
     }
-    const stack = openStack(config, log, prisma, access);
+    const stack = openStack(context);
     try {
       const report = await stack.imports.import(positionals.flatMap(readUpload), ownerId);
       for (const deck of report.decks) {
@@ -102,11 +111,11 @@ export const libraryCommands: Record<string, LibraryCommand> = {
       await stack.close();
     }
   },
-  archive: async (args, { config, log, prisma, access }) => {
+  archive: async (args, context) => {
     const { values } = parseArgs({ args, options: { "older-than": { type: "string" }, "dry-run": { type: "boolean", default: false } } });
     if (!values["older-than"]) throw new LibraryUsageError("archive needs --older-than, e.g. --older-than 90d.");
     const days = parseAge(values["older-than"]);
-    const stack = openStack(config, log, prisma, access);
+    const stack = openStack(context);
     try {
       const stale = await stack.library.staleDecks(days);
       for (const [index, deck] of stale.entries()) {
@@ -118,13 +127,13 @@ export const libraryCommands: Record<string, LibraryCommand> = {
       await stack.close();
     }
   },
-  export: async (args, { config, log, prisma, access }) => {
+  export: async (args, context) => {
     const { values } = parseArgs({
       args,
       options: { archived: { type: "boolean", default: false }, out: { type: "string" }, purge: { type: "boolean", default: false } },
     });
     if (!values.archived || !values.out) throw new LibraryUsageError("export needs --archived and --out <file.zip>.");
-    const stack = openStack(config, log, prisma, access);
+    const stack = openStack(context);
     try {
       const { zip } = await stack.exports.exportArchive(await stack.library.exportable());
       writeFileSync(values.out, zip);

@@ -33,7 +33,7 @@ describe("compaction", () => {
     text.insert(0, "# Team IaaS\n");
     await store.create("compact1", Y.encodeStateAsUpdate(author), { markdown: text.toString(), title: "", tags: [] });
 
-    const log = new UpdateLog(prisma, { flushIntervalMs: 5, log: createLogger("silent") });
+    const log = new UpdateLog(database.url, { flushIntervalMs: 5, log: createLogger("silent") });
     const source = { derivedColumns: () => ({ markdown: text.toString(), title: "", tags: [] }) };
     const writes: Promise<void>[] = [];
     author.on("update", (update: Uint8Array) => writes.push(log.append("compact1", update, source)));

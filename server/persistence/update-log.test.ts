@@ -33,7 +33,7 @@ const source = (markdown: string) => ({ derivedColumns: () => ({ markdown, title
 describe("UpdateLog (group commit)", () => {
   it("writes an accepted update to PostgreSQL by itself once the flush window passes", async () => {
     await store.create("groupcommit1", new Uint8Array([0, 0]), { markdown: "", title: "", tags: [] });
-    const log = new UpdateLog(prisma, { flushIntervalMs: FLUSH_WINDOW_MS, log: createLogger("silent") });
+    const log = new UpdateLog(database.url, { flushIntervalMs: FLUSH_WINDOW_MS, log: createLogger("silent") });
     const { updates } = typist("ab");
     // Warm the connection pool so the measurement below is the flush, not the first connect.
     await log.append("groupcommit1", updates[0]!, source("a"));
@@ -56,7 +56,7 @@ describe("UpdateLog (group commit)", () => {
 
   it("commits a burst of updates together, one entry per flush, in order, with the derived columns", async () => {
     await store.create("groupcommit2", new Uint8Array([0, 0]), { markdown: "", title: "", tags: [] });
-    const log = new UpdateLog(prisma, { flushIntervalMs: FLUSH_WINDOW_MS, log: createLogger("silent") });
+    const log = new UpdateLog(database.url, { flushIntervalMs: FLUSH_WINDOW_MS, log: createLogger("silent") });
     const entriesPerFlush: number[] = [];
     log.onFlushed((entries) => entriesPerFlush.push(entries.get("groupcommit2") ?? 0));
     const { doc, updates } = typist("Hello, group commit!");
@@ -79,7 +79,7 @@ describe("UpdateLog (group commit)", () => {
   it("drops the queued updates of a deck deleted meanwhile without failing the others", async () => {
     await store.create("keepme", new Uint8Array([0, 0]), { markdown: "", title: "", tags: [] });
     await store.create("deleteme", new Uint8Array([0, 0]), { markdown: "", title: "", tags: [] });
-    const log = new UpdateLog(prisma, { flushIntervalMs: 200, log: createLogger("silent") });
+    const log = new UpdateLog(database.url, { flushIntervalMs: 200, log: createLogger("silent") });
     const kept = typist("k").updates[0]!;
     const doomed = typist("d").updates[0]!;
     const keptWrite = log.append("keepme", kept, source("k"));
@@ -93,7 +93,7 @@ describe("UpdateLog (group commit)", () => {
 
   it("writes a batch once even when a flush listener throws", async () => {
     await store.create("listenerfails", new Uint8Array([0, 0]), { markdown: "", title: "", tags: [] });
-    const log = new UpdateLog(prisma, { flushIntervalMs: FLUSH_WINDOW_MS, log: createLogger("silent") });
+    const log = new UpdateLog(database.url, { flushIntervalMs: FLUSH_WINDOW_MS, log: createLogger("silent") });
     log.onFlushed(() => {
       throw new Error("listener bug");
     });
@@ -104,7 +104,7 @@ describe("UpdateLog (group commit)", () => {
   });
 
   it("refuses appends after close", async () => {
-    const log = new UpdateLog(prisma, { flushIntervalMs: FLUSH_WINDOW_MS, log: createLogger("silent") });
+    const log = new UpdateLog(database.url, { flushIntervalMs: FLUSH_WINDOW_MS, log: createLogger("silent") });
     await log.close();
     await expect(log.append("keepme", typist("z").updates[0]!, source("z"))).rejects.toThrow(/closed/);
   });

@@ -3,7 +3,10 @@
 // holding that deck's updates in order (update-batch.ts), and the deck's derived columns. So an
 // accepted update is durable within FLUSH_INTERVAL_MS plus one round trip. When PostgreSQL is
 // unreachable the batch stays queued and is retried with backoff: nothing accepted is dropped.
-import type { PrismaClient } from "../db/prisma";
+// The log writes through its own small pg pool, one statement per flush, not through Prisma: it
+// runs up to a hundred times a second while people type, and in profiles Prisma's per-query work
+// (plan lookup, a base64 round trip for bytes, its transaction protocol) was most of a flush.
+import pg from "pg";
 import type { Logger } from "../log";
 import type { DerivedColumns } from "./deck-store";
 import { encodeLogEntry } from "./update-batch";
@@ -70,10 +73,17 @@ export class UpdateLog {
   private closed = false;
   private listeners: FlushListener[] = [];
 
+  private readonly pool: pg.Pool;
+
   constructor(
-    private readonly prisma: PrismaClient,
+    databaseUrl: string,
     private readonly options: { flushIntervalMs: number; log: Logger; observer?: UpdateLogObserver },
-  ) {}
+  ) {
+    this.pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+    // A pooled connection that PostgreSQL drops while idle (a restart) must not crash the server;
+    // the next flush gets a fresh connection, or fails and is retried.
+    this.pool.on("error", (error) => options.log.warn({ err: error }, "update log: database connection lost"));
+  }
 
   /** Queues an update; resolves once it is committed to PostgreSQL (with the rest of its batch). */
   append(deckId: string, update: Uint8Array, source: DerivedColumnsSource): Promise<void> {
@@ -127,17 +137,21 @@ export class UpdateLog {
   /** Flushes, retrying until everything is written or `deadlineMs` passes, then refuses appends. */
   async close(deadlineMs = 30_000): Promise<void> {
     const deadline = Date.now() + deadlineMs;
-    for (;;) {
-      try {
-        await this.flush();
-        break;
-      } catch (error) {
-        if (Date.now() > deadline) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.min(this.retryDelay, 1_000)));
+    try {
+      for (;;) {
+        try {
+          await this.flush();
+          break;
+        } catch (error) {
+          if (Date.now() > deadline) throw error;
+          await new Promise((resolve) => setTimeout(resolve, Math.min(this.retryDelay, 1_000)));
+        }
       }
+    } finally {
+      this.closed = true;
+      this.cancelTimer();
+      await this.pool.end();
     }
-    this.closed = true;
-    this.cancelTimer();
   }
 
   private schedule(delayMs: number): void {
@@ -208,27 +222,38 @@ export class UpdateLog {
   }
 
   private async write(batches: DeckBatch[]): Promise<void> {
-    const deckIds = batches.map((batch) => batch.deckId);
-    const entries = batches.map((batch) => encodeLogEntry(batch.updates));
-    const updates = entries.map(({ update }) => Buffer.from(update.buffer, update.byteOffset, update.byteLength));
-    const updateCounts = entries.map(({ updateCount }) => updateCount);
-    await this.prisma.$transaction([
-      // A deck deleted while its updates waited here has no row any more: skip those entries
-      // rather than failing the whole batch on the foreign key.
-      this.prisma.$executeRaw`
-        INSERT INTO deck_update (deck_id, update, update_count)
-        SELECT entry.deck_id, entry.update, entry.update_count
-        FROM unnest(${deckIds}::text[], ${updates}::bytea[], ${updateCounts}::int[])
-          WITH ORDINALITY AS entry(deck_id, update, update_count, position)
-        WHERE EXISTS (SELECT 1 FROM deck WHERE deck.id = entry.deck_id)
-        ORDER BY entry.position`,
-      ...batches.map(({ deckId, source }) => {
-        const columns = source.derivedColumns();
-        return this.prisma.$executeRaw`
-          UPDATE deck SET markdown = ${columns.markdown}, title = ${columns.title},
-            tags = ${columns.tags}::text[], updated_at = now()
-          WHERE id = ${deckId}`;
-      }),
-    ]);
+    const deckIds: string[] = [];
+    const updates: Buffer[] = [];
+    const updateCounts: number[] = [];
+    const markdowns: string[] = [];
+    const titles: string[] = [];
+    const tags: string[] = [];
+    for (const batch of batches) {
+      const entry = encodeLogEntry(batch.updates);
+      const columns = batch.source.derivedColumns();
+      deckIds.push(batch.deckId);
+      updates.push(Buffer.from(entry.update.buffer, entry.update.byteOffset, entry.update.byteLength));
+      updateCounts.push(entry.updateCount);
+      markdowns.push(columns.markdown);
+      titles.push(columns.title);
+      tags.push(JSON.stringify(columns.tags));
+    }
+    // One statement, so one transaction: the log entries and the derived columns commit together.
+    // A deck deleted while its updates waited here has no row any more: its entry is skipped
+    // rather than failing the whole batch on the foreign key.
+    await this.pool.query(
+      `WITH entry AS (
+         SELECT * FROM unnest($1::text[], $2::bytea[], $3::int[], $4::text[], $5::text[], $6::jsonb[])
+           WITH ORDINALITY AS entry(deck_id, update, update_count, markdown, title, tags, position)
+         WHERE EXISTS (SELECT 1 FROM deck WHERE deck.id = entry.deck_id)
+       ), logged AS (
+         INSERT INTO deck_update (deck_id, update, update_count)
+         SELECT deck_id, update, update_count FROM entry ORDER BY position
+       )
+       UPDATE deck SET markdown = entry.markdown, title = entry.title,
+         tags = ARRAY(SELECT jsonb_array_elements_text(entry.tags)), updated_at = now()
+       FROM entry WHERE deck.id = entry.deck_id`,
+      [deckIds, updates, updateCounts, markdowns, titles, tags],
+    );
   }
 }
