@@ -19,31 +19,39 @@ import { createBenchDatabase, type BenchDatabase } from "./bench-database";
 import { residentBytes, startHocuspocusServer, startPodiumServer, startYWebsocketServer, type RunningServer } from "./bench-servers";
 import { syntheticEditingTrace, TRACE_DELETES, TRACE_INSERTS } from "./editing-trace";
 import { describeMachine } from "./machine";
-import { connect, measureLatency, percentile, updateMessage, type BenchClient, type LatencyResult } from "./sync-clients";
+import { connect, measureLatency, percentile, pooledResult, updateMessage, withoutSamples, type BenchClient, type LatencyResult } from "./sync-clients";
 import { latencyTable } from "./sync-latency";
 
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 200);
 const CLIENT_COUNTS = (process.env.BENCH_CLIENTS ?? "1,10,50,200").split(",").map(Number);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Rounds: every server and client count once per round, interleaved, so that whatever else the
+ * machine does at some moment falls on all three servers alike; a cell's samples are pooled.
+ */
 async function latencySideBySide(database: BenchDatabase): Promise<LatencyResult[]> {
   const servers: RunningServer[] = [await startPodiumServer(database.url), await startYWebsocketServer(), await startHocuspocusServer()];
-  const results: LatencyResult[] = [];
+  const runs = new Map<string, LatencyResult[]>();
   try {
     let deck = 0;
-    for (const listeners of CLIENT_COUNTS) {
-      for (const server of servers) {
-        const deckId = server.name === "Podium" ? await insertGuestDeck(database.url, "") : `bench-${deck++}`;
-        const result = await measureLatency(server, deckId, { listeners, keystrokes: KEYSTROKES, perSecond: 20 });
-        results.push(result);
-        console.log(latencyTable([result]).split("\n")[2]);
-        await pause(500);
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const listeners of CLIENT_COUNTS) {
+        for (const server of servers) {
+          const deckId = server.name === "Podium" ? await insertGuestDeck(database.url, "") : `bench-${deck++}`;
+          const result = await measureLatency(server, deckId, { listeners, keystrokes: KEYSTROKES, perSecond: 20 });
+          const key = `${listeners} ${server.name}`;
+          runs.set(key, [...(runs.get(key) ?? []), result]);
+          console.log(`round ${round}: ${latencyTable([result]).split("\n")[2]}`);
+          await pause(500);
+        }
       }
     }
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
   }
-  return results;
+  return [...runs.values()].map(pooledResult);
 }
 
 interface IdleResult {
@@ -278,7 +286,7 @@ async function main(): Promise<void> {
       results.latency = latency;
       report.push(
         "",
-        `### Propagation latency (one typist at 20 keystrokes/s, ${KEYSTROKES} keystrokes, N listening clients)`,
+        `### Propagation latency (one typist at 20 keystrokes/s, ${KEYSTROKES} keystrokes × ${ROUNDS} interleaved rounds, N listening clients)`,
         "",
         latencyTable(latency),
       );
@@ -321,7 +329,7 @@ async function main(): Promise<void> {
     }
     console.log(`\n${report.join("\n")}`);
     await mkdir("bench/results", { recursive: true });
-    await writeFile("bench/results/side-by-side.json", JSON.stringify(results, null, 2));
+    await writeFile("bench/results/side-by-side.json", JSON.stringify(results, withoutSamples, 2));
   } finally {
     await database.drop();
   }

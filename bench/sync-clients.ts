@@ -101,6 +101,25 @@ export interface LatencyResult {
   p50: number;
   p99: number;
   max: number;
+  /** Every sample, sorted (for pooling several runs). */
+  sorted: number[];
+}
+
+/** JSON.stringify replacer: results files keep the summary, not every sample. */
+export const withoutSamples = (key: string, value: unknown): unknown => (key === "sorted" ? undefined : value);
+
+/** One result from several runs of the same server and client count. */
+export function pooledResult(runs: LatencyResult[]): LatencyResult {
+  const sorted = runs.flatMap((run) => run.sorted).sort((a, b) => a - b);
+  return {
+    server: runs[0]!.server,
+    clients: runs[0]!.clients,
+    samples: sorted.length,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    max: sorted.at(-1)!,
+    sorted,
+  };
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -168,5 +187,6 @@ export async function measureLatency(
     p50: percentile(samples, 50),
     p99: percentile(samples, 99),
     max: samples.at(-1)!,
+    sorted: samples,
   };
 }

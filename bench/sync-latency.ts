@@ -12,7 +12,7 @@ import { insertGuestDeck } from "../test/support/deck-fixtures";
 import { createBenchDatabase } from "./bench-database";
 import { startPodiumServer, type RunningServer } from "./bench-servers";
 import { describeMachine, histogramQuantile } from "./machine";
-import { connect, measureLatency, percentile, updateMessage, type LatencyResult } from "./sync-clients";
+import { connect, measureLatency, percentile, updateMessage, withoutSamples, type LatencyResult } from "./sync-clients";
 
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 200);
 
@@ -145,7 +145,7 @@ async function main(): Promise<void> {
     ].join("\n");
     console.log(`\n${report}`);
     await mkdir("bench/results", { recursive: true });
-    await writeFile("bench/results/sync-latency.json", JSON.stringify({ machine, database: database.description, latency, commit, throughput }, null, 2));
+    await writeFile("bench/results/sync-latency.json", JSON.stringify({ machine, database: database.description, latency, commit, throughput }, withoutSamples, 2));
   } finally {
     await server.stop();
     await database.drop();

@@ -80,6 +80,9 @@ export async function startPodium(config: Config, log: Logger, options: { next?:
         log,
         observer: metrics,
         onEvict: (deckId, code, reason) => rooms.evictHere(deckId, code, reason),
+        onAccessChange: (change) => {
+          authServices.live.recheck(change).catch((error: unknown) => log.error({ err: error, change }, "re-checking open connections failed"));
+        },
       });
     } catch (error) {
       await prisma.$disconnect();
@@ -87,6 +90,8 @@ export async function startPodium(config: Config, log: Logger, options: { next?:
       throw error;
     }
     rooms.useBridge(bridge);
+    const sharedBridge = bridge;
+    authServices.access.onChange((change) => sharedBridge.publishAccessChange(change));
     log.info({ instanceId: bridge.instanceId }, "sharing decks with other instances through Redis");
   }
   const decks = new DeckService(store, rooms, updateLog, config.MAX_DECK_CHARS);

@@ -116,6 +116,20 @@ describe.skipIf(!redisUrl)(title, () => {
     expect(await closed).toBe(WsCloseCode.deckDeleted);
   });
 
+  it("an access change on one instance reaches the connections open on the other", async () => {
+    const one = await instance();
+    const two = await instance();
+    const id = await insertGuestDeck(database.url, "open to guests");
+    const socket = new WebSocket(`${two.url.replace("http", "ws")}/ws/${id}`);
+    const closed = new Promise<number>((resolve) => socket.once("close", (code) => resolve(code)));
+    await new Promise((resolve, reject) => {
+      socket.once("open", resolve);
+      socket.once("error", reject);
+    });
+    await one.services.access.updateSettings(id, { guestAccess: "none" });
+    expect(await closed).toBe(WsCloseCode.accessRevoked);
+  });
+
   it("kill -9 of an instance: its clients move to another instance and nothing is lost", async () => {
     // Instance one commits only every 2 s, so some of what its clients typed is in no database
     // when it dies; instance two holds it from Redis and stores it once one is gone.
