@@ -133,8 +133,17 @@ export class Room {
    * client's update arrives encoded: the room keeps those bytes for the log and the other
    * clients, and only watches whether the transaction changed anything (as Yjs would).
    * If the update breaks half-way, what it did change is encoded and logged, then it throws.
+   * (An update whose dependencies are missing is logged and sent on as it came, so every copy
+   * holds it pending alike, until the missing part arrives.)
    */
   applyClientUpdate(update: Uint8Array, member: RoomMember): void {
+    const { pendingStructs, pendingDs } = this.doc.store;
+    if (pendingStructs || pendingDs) {
+      // Parts of earlier updates wait for their dependencies and may integrate now, inside this
+      // transaction: only Yjs's own encoding of the transaction covers them.
+      Y.applyUpdate(this.doc, update, member);
+      return;
+    }
     this.lastTransaction = null;
     this.doc.off("update", this.onDocUpdate);
     try {

@@ -2,10 +2,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import * as encoding from "lib0/encoding";
+import * as Y from "yjs";
+import { DECK_TEXT_NAME } from "../../core/sync-protocol";
 import { WsCloseCode } from "../../core/ws-close-codes";
 import type { PodiumServer } from "../../server/podium";
 import { createTestUser } from "../support/auth";
 import { createTestDatabase } from "../support/database";
+import { storedText } from "../support/deck-fixtures";
 import { startTestPodium } from "../support/podium";
 import { connectClient, eventually, waitForSync, type TestClient } from "../support/yjs-client";
 
@@ -106,6 +109,33 @@ describe("live editing through the sync server", () => {
     await eventually(() => expect(editor.text.toString()).toBe("# Title\n\nnew line\n"));
     // Only the changed word was touched: retain, delete, insert (not delete-all, insert-all).
     expect(changes.length).toBeGreaterThan(0);
+  });
+});
+
+describe("updates arriving before what they depend on", () => {
+  it("stores and forwards both once the missing one arrives", async () => {
+    const { id } = await podium.services.decks.create("");
+    const bob = client(id);
+    await waitForSync(bob);
+    // Alice's second keystroke depends on her first; her client sends them the wrong way round.
+    const alice = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    alice.on("update", (update: Uint8Array) => updates.push(update));
+    alice.getText(DECK_TEXT_NAME).insert(0, "first ");
+    alice.getText(DECK_TEXT_NAME).insert(6, "second");
+    const socket = await rawSocket(id);
+    const syncUpdate = (update: Uint8Array) =>
+      encoding.encode((encoder) => {
+        encoding.writeVarUint(encoder, 0);
+        encoding.writeVarUint(encoder, 2);
+        encoding.writeVarUint8Array(encoder, update);
+      });
+    socket.send(syncUpdate(updates[1]!));
+    socket.send(syncUpdate(updates[0]!));
+    await eventually(() => expect(bob.text.toString()).toBe("first second"));
+    await podium.updateLog.flush();
+    expect(await storedText(database.url, id)).toBe("first second");
+    socket.close();
   });
 });
 
