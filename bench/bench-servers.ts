@@ -2,6 +2,7 @@
 // the sync server without Next.js), y-websocket's bare reference room server and Hocuspocus
 // (bench/reference-servers/, installed there on first use so their yjs stays out of our tree).
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import os from "node:os";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -101,4 +102,26 @@ export async function residentBytes(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, "utf8");
   const kb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1]);
   return kb * 1024;
+}
+
+/**
+ * On a machine with two or more cores, runs the servers on CPU 0 and this process (the clients) on
+ * CPU 1, so the client load does not preempt the server it measures (the same for every server;
+ * PostgreSQL and Redis are not pinned). BENCH_PIN=0 turns it off; without `taskset` it does
+ * nothing. Returns what it did, and a function that lets this process use every CPU again.
+ */
+export function pinServersAndClients(servers: RunningServer[]): { description: string; unpin(): void } {
+  const cpus = os.availableParallelism();
+  const none = (description: string) => ({ description, unpin: () => {} });
+  if (process.env.BENCH_PIN === "0" || cpus < 2) return none("not pinned");
+  try {
+    for (const server of servers) execFileSync("taskset", ["-a", "-cp", "0", String(server.pid)], { stdio: "ignore" });
+    execFileSync("taskset", ["-a", "-cp", "1", String(process.pid)], { stdio: "ignore" });
+  } catch {
+    return none("not pinned (no taskset)");
+  }
+  return {
+    description: "servers pinned to CPU 0, clients to CPU 1 (taskset)",
+    unpin: () => execFileSync("taskset", ["-a", "-cp", `0-${cpus - 1}`, String(process.pid)], { stdio: "ignore" }),
+  };
 }

@@ -1,8 +1,8 @@
 // `npm run bench:preview`: keystroke → live preview updated, in real Chromium, on a 100-slide deck.
 // Starts the built app (embedded PostgreSQL in a temporary folder), opens the editor beside the
 // preview, types into the last slide and into one in the middle (reached through the outline), and measures from the keydown event to
-// the sandboxed frame's report that it replaced the changed slide and reveal.js re-laid the deck
-// out (FRAME_RENDERED_EVENT). Prints a markdown table for docs/benchmarks.md and writes
+// the sandboxed frame's report that its DOM holds the change and reveal.js has synced and laid
+// out the slide (FRAME_RENDERED_EVENT). Prints a markdown table for docs/benchmarks.md and writes
 // bench/results/preview-latency.json.
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";

@@ -16,7 +16,7 @@ import * as Y from "yjs";
 import { DECK_TEXT_NAME, MessageType } from "../core/sync-protocol";
 import { insertGuestDeck } from "../test/support/deck-fixtures";
 import { createBenchDatabase, type BenchDatabase } from "./bench-database";
-import { residentBytes, startHocuspocusServer, startPodiumServer, startYWebsocketServer, type RunningServer } from "./bench-servers";
+import { pinServersAndClients, residentBytes, startHocuspocusServer, startPodiumServer, startYWebsocketServer, type RunningServer } from "./bench-servers";
 import { syntheticEditingTrace, TRACE_DELETES, TRACE_INSERTS } from "./editing-trace";
 import { describeMachine } from "./machine";
 import { connect, measureLatency, percentile, pooledResult, updateMessage, withoutSamples, type BenchClient, type LatencyResult } from "./sync-clients";
@@ -33,6 +33,8 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 async function latencySideBySide(database: BenchDatabase): Promise<LatencyResult[]> {
   const servers: RunningServer[] = [await startPodiumServer(database.url), await startYWebsocketServer(), await startHocuspocusServer()];
+  const pinning = pinServersAndClients(servers);
+  console.log(pinning.description);
   const runs = new Map<string, LatencyResult[]>();
   try {
     let deck = 0;
@@ -49,6 +51,7 @@ async function latencySideBySide(database: BenchDatabase): Promise<LatencyResult
       }
     }
   } finally {
+    pinning.unpin();
     await Promise.all(servers.map((server) => server.stop()));
   }
   return [...runs.values()].map(pooledResult);
@@ -256,6 +259,7 @@ async function editingTrace(database: BenchDatabase): Promise<TraceResult> {
 async function crossInstance(database: BenchDatabase, redisUrl: string): Promise<LatencyResult[]> {
   const one = await startPodiumServer(database.url, { REDIS_URL: redisUrl });
   const two = await startPodiumServer(database.url, { REDIS_URL: redisUrl });
+  const pinning = pinServersAndClients([one, two]);
   try {
     const results: LatencyResult[] = [];
     for (const listeners of [1, 10, 50]) {
@@ -265,6 +269,7 @@ async function crossInstance(database: BenchDatabase, redisUrl: string): Promise
     }
     return results;
   } finally {
+    pinning.unpin();
     await Promise.all([one.stop(), two.stop()]);
   }
 }

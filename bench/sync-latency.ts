@@ -10,7 +10,7 @@ import * as Y from "yjs";
 import { DECK_TEXT_NAME, MessageType } from "../core/sync-protocol";
 import { insertGuestDeck } from "../test/support/deck-fixtures";
 import { createBenchDatabase } from "./bench-database";
-import { startPodiumServer, type RunningServer } from "./bench-servers";
+import { pinServersAndClients, startPodiumServer, type RunningServer } from "./bench-servers";
 import { describeMachine, histogramQuantile } from "./machine";
 import { connect, measureLatency, percentile, updateMessage, withoutSamples, type LatencyResult } from "./sync-clients";
 
@@ -122,10 +122,16 @@ async function main(): Promise<void> {
   const server = await startPodiumServer(database.url, { COMPACT_AFTER_UPDATES: "10000000" });
   try {
     const latency: LatencyResult[] = [];
-    for (const listeners of [1, 10, 50]) {
-      const deckId = await insertGuestDeck(database.url, "");
-      latency.push(await measureLatency(server, deckId, { listeners, keystrokes: KEYSTROKES, perSecond: 20 }));
-      console.log(latencyTable(latency.slice(-1)).split("\n")[2]);
+    const pinning = pinServersAndClients([server]);
+    console.log(pinning.description);
+    try {
+      for (const listeners of [1, 10, 50]) {
+        const deckId = await insertGuestDeck(database.url, "");
+        latency.push(await measureLatency(server, deckId, { listeners, keystrokes: KEYSTROKES, perSecond: 20 }));
+        console.log(latencyTable(latency.slice(-1)).split("\n")[2]);
+      }
+    } finally {
+      pinning.unpin();
     }
     const commit = await measureCommitLatency(server, await insertGuestDeck(database.url, ""), KEYSTROKES);
     const throughput = await measurePersistedThroughput(server, database.url, 10, 5_000);
