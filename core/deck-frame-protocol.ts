@@ -2,6 +2,12 @@
 // the deck (core/render) and posts sanitized reveal.js sections in; the frame hosts reveal.js and
 // reports where the audience is. Both ends import these types and parse every message they
 // receive with the functions below, because a message event can come from anywhere.
+//
+// The frame talks to the app through window.postMessage. The app does so only for the handshake
+// ("hello", "connect"): "connect" hands the frame a MessagePort that carries all the app's further
+// messages. A port is a direct pipe between the two; a window message to a frame in another
+// process is first queued as a task of the sender's and then routed through the browser process,
+// which cost the live preview a few milliseconds per keystroke.
 import { REVEAL_THEMES, type RevealOptions, type RevealOptionValue, type RevealTheme } from "./render/slide-options";
 
 /** What the frame is for: it decides which reveal.js features are on. */
@@ -18,6 +24,12 @@ export interface SlideIndices {
 export interface SectionChange {
   /** Index of the horizontal <section> (a slide or a vertical stack). */
   index: number;
+  /**
+   * Set when only the content of this slide of the section changed (0 for a plain slide, else its
+   * place in the stack): `html` is then the slide's new inner HTML and the section's shape (stack,
+   * slide attributes) stays. Absent: `html` is a whole new <section> replacing the old one.
+   */
+  slide?: number;
   html: string;
 }
 
@@ -38,6 +50,8 @@ export type AppToFrameMessage =
   | { type: "show"; position: SlideIndices }
   /** Asks the frame to say "ready" again: it may have loaded before the app listened. */
   | { type: "hello" }
+  /** Carries (in the event's ports) the MessagePort for all further messages, replacing any earlier one. */
+  | { type: "connect" }
   | { type: "navigate"; direction: "next" | "prev" }
   | { type: "notes"; html: string };
 
@@ -114,7 +128,9 @@ export function parseAppToFrameMessage(data: unknown): AppToFrameMessage | null 
       const changes: SectionChange[] = [];
       for (const change of data.changes) {
         if (!isRecord(change) || !isIndex(change.index) || typeof change.html !== "string") return null;
-        changes.push({ index: change.index, html: change.html });
+        if (change.slide === undefined) changes.push({ index: change.index, html: change.html });
+        else if (isIndex(change.slide)) changes.push({ index: change.index, slide: change.slide, html: change.html });
+        else return null;
       }
       return { type: "patch", changes, count: data.count, revision: data.revision };
     }
@@ -124,6 +140,8 @@ export function parseAppToFrameMessage(data: unknown): AppToFrameMessage | null 
     }
     case "hello":
       return { type: "hello" };
+    case "connect":
+      return { type: "connect" };
     case "navigate":
       return data.direction === "next" || data.direction === "prev" ? { type: "navigate", direction: data.direction } : null;
     case "notes":

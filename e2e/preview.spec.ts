@@ -1,6 +1,6 @@
 // The live preview beside the editor: it follows typing and the cursor, a click on a slide moves
 // the cursor, warnings show, and the layout is remembered.
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { openEditor } from "./support/decks";
 import { focusDeck, ownDeck, presentSlide, previewFrame } from "./support/deck-frame";
 
@@ -83,4 +83,70 @@ test("edits from someone else reach my preview, and the layout choice is remembe
   await page.getByRole("radio", { name: "Editor" }).click();
   await expect(page.getByTestId("deck-frame-preview")).toHaveCount(0);
   await expect(page.locator(".cm-editor")).toBeVisible();
+});
+
+const RICH_DECK = `---
+type: slide
+---
+
+# First
+
+- one <!-- .element: class="fragment" -->
+- two <!-- .element: class="fragment" -->
+
+---
+
+# Second
+
+\`\`\`js
+const a = 1;
+\`\`\`
+
+$E = mc^2$
+
+note: say it
+`;
+
+/** The frame's slides without what reveal.js adds for where the audience is (classes, styles). */
+function previewSlides(page: Page): Promise<string> {
+  const frame = page.frames().find((candidate) => candidate.url().endsWith("/deck-frame.html"))!;
+  return frame.locator(".slides").evaluate((slides) => {
+    const clone = slides.cloneNode(true) as Element;
+    for (const element of clone.querySelectorAll("*")) {
+      element.classList.remove("present", "past", "future", "stack", "visible", "current-fragment", "has-light-background", "has-dark-background");
+      for (const name of ["style", "aria-hidden", "inert", "hidden", "data-index-h", "data-index-v", "data-previous-indexv"]) element.removeAttribute(name);
+      if (element.getAttribute("class") === "") element.removeAttribute("class");
+    }
+    return clone.innerHTML;
+  });
+}
+
+test("the preview, updated keystroke by keystroke, shows what a fresh one does", async ({ browser }) => {
+  const context = await browser.newContext();
+  const deckId = await ownDeck(context, RICH_DECK);
+  const page = await context.newPage();
+  await openEditor(page, deckId);
+  const frame = previewFrame(page);
+  await expect(presentSlide(frame).locator("h1")).toHaveText("First");
+
+  // Typing inside slides (content patches: code, maths, a fragment's slide), then a new slide.
+  await page.locator(".cm-line", { hasText: "const a = 1;" }).click();
+  await page.keyboard.press("End");
+  await page.keyboard.type(" // typed");
+  await page.locator(".cm-line", { hasText: "$E = mc^2$" }).click();
+  await page.keyboard.press("End");
+  await page.keyboard.type(" and $x^2$");
+  await page.locator(".cm-line", { hasText: "# First" }).click();
+  await page.keyboard.press("End");
+  await page.keyboard.type(", edited");
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type("\n---\n\n# Third\n\nadded");
+  await expect(presentSlide(frame)).toContainText("added");
+  await expect(frame.locator(".slides")).toContainText("// typed");
+  await expect(frame.locator(".slides")).toContainText("First, edited");
+  const patched = await previewSlides(page);
+
+  await page.reload();
+  await expect(presentSlide(previewFrame(page)).locator("h1")).toHaveText("First, edited");
+  expect(await previewSlides(page)).toBe(patched);
 });

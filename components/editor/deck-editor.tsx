@@ -76,6 +76,7 @@ export default function DeckEditor({ deckId, text, awareness, onView, onCursorLi
   useEffect(() => {
     if (!host.current) return;
     const undoManager = new Y.UndoManager(text);
+    let cursorLine = 0;
     const view = new EditorView({
       parent: host.current,
       state: EditorState.create({
@@ -104,9 +105,12 @@ export default function DeckEditor({ deckId, text, awareness, onView, onCursorLi
           editorTheme,
           EditorView.contentAttributes.of({ "aria-label": "Deck markdown" }),
           EditorView.updateListener.of((update) => {
-            if (update.selectionSet || update.docChanged) {
-              callbacks.current.onCursorLine?.(update.state.doc.lineAt(update.state.selection.main.head).number);
-            }
+            if (!update.selectionSet && !update.docChanged) return;
+            // Only a new line is news: telling React the same line on every keystroke costs a render.
+            const line = update.state.doc.lineAt(update.state.selection.main.head).number;
+            if (line === cursorLine) return;
+            cursorLine = line;
+            callbacks.current.onCursorLine?.(line);
           }),
         ],
       }),

@@ -25,8 +25,9 @@ interface Props {
 }
 
 const key = (slide: { h: number; v: number }) => `${slide.h}.${slide.v}`;
+const NOBODY: Peer[] = [];
 
-// Memoised: the editor screen re-renders on every keystroke (save status), this need not.
+// Memoised: the editor screen re-renders with state of its own (connection, presence), this need not.
 export const DeckOutline = memo(function DeckOutline({ text, peers, cursorLine, onSelectSlide }: Props) {
   const outline = useOutline(text);
   const current = cursorLine === null ? null : slideAtLine(outline, cursorLine);
@@ -39,30 +40,18 @@ export const DeckOutline = memo(function DeckOutline({ text, peers, cursorLine, 
   }
   const count = outline.reduce((total, stack) => total + stack.length, 0);
 
-  const item = (slide: OutlineSlide, label: string) => {
-    const here = editors.get(key(slide)) ?? [];
-    const isCurrent = current !== null && key(current) === key(slide);
-    return (
-      <button
-        type="button"
-        className="outline-item"
-        data-testid="outline-slide"
-        data-slide={key(slide)}
-        aria-current={isCurrent ? "location" : undefined}
-        onClick={() => onSelectSlide({ h: slide.h, v: slide.v, line: slide.contentLine })}
-      >
-        <span className="outline-number">{label}</span>
-        <span className={slide.title ? "outline-title" : "outline-title untitled"}>{slide.title || "Untitled slide"}</span>
-        {here.length > 0 && (
-          <span className="outline-people" data-testid="outline-people">
-            {here.map((peer) => (
-              <PersonAvatar key={peer.clientId} name={peer.name} color={peer.color} size="small" title={`${peer.name} is editing here`} />
-            ))}
-          </span>
-        )}
-      </button>
-    );
-  };
+  const item = (slide: OutlineSlide, label: string) => (
+    <OutlineItem
+      h={slide.h}
+      v={slide.v}
+      line={slide.contentLine}
+      title={slide.title}
+      label={label}
+      people={editors.get(key(slide)) ?? NOBODY}
+      isCurrent={current !== null && key(current) === key(slide)}
+      onSelectSlide={onSelectSlide}
+    />
+  );
 
   return (
     <nav className="outline" aria-label="Slides" data-testid="deck-outline">
@@ -84,5 +73,40 @@ export const DeckOutline = memo(function DeckOutline({ text, peers, cursorLine, 
         ))}
       </ol>
     </nav>
+  );
+});
+
+interface ItemProps {
+  h: number;
+  v: number;
+  line: number;
+  title: string;
+  label: string;
+  people: Peer[];
+  isCurrent: boolean;
+  onSelectSlide: (slide: SlideSelection) => void;
+}
+
+// Memoised with plain props: typing in a heading changes one title, and only its item re-renders.
+const OutlineItem = memo(function OutlineItem({ h, v, line, title, label, people, isCurrent, onSelectSlide }: ItemProps) {
+  return (
+    <button
+      type="button"
+      className="outline-item"
+      data-testid="outline-slide"
+      data-slide={`${h}.${v}`}
+      aria-current={isCurrent ? "location" : undefined}
+      onClick={() => onSelectSlide({ h, v, line })}
+    >
+      <span className="outline-number">{label}</span>
+      <span className={title ? "outline-title" : "outline-title untitled"}>{title || "Untitled slide"}</span>
+      {people.length > 0 && (
+        <span className="outline-people" data-testid="outline-people">
+          {people.map((peer) => (
+            <PersonAvatar key={peer.clientId} name={peer.name} color={peer.color} size="small" title={`${peer.name} is editing here`} />
+          ))}
+        </span>
+      )}
+    </button>
   );
 });

@@ -13,7 +13,7 @@ import { SaveStatus } from "./save-status";
 import { buildOutline } from "./slide-outline";
 import { ThemeToggle } from "./theme-toggle";
 import { useDeckSession } from "./use-deck-session";
-import { useLeaveWarning } from "./use-leave-warning";
+import { UnsavedChangesWarning } from "./use-leave-warning";
 import { usePresence } from "./use-presence";
 import { accountIdentity, loadUserIdentity, renameUser, type UserIdentity } from "./user-identity";
 import { AccountMenu } from "@/components/auth/account-menu";
@@ -35,14 +35,13 @@ const DeckEditor = dynamic(() => import("./deck-editor"), { ssr: false });
 // Layout: header = home, title, presence, status, my name and theme (then account and sharing);
 // body = outline | toolbar + editor (then the preview).
 export function EditorScreen({ deckId, initialTitle, role, viewer }: { deckId: string; initialTitle: string; role: DeckRole; viewer: Viewer | null }) {
-  const { session, status, synced, unsaved, endedReason } = useDeckSession(deckId);
+  const { session, status, synced, endedReason } = useDeckSession(deckId);
   const access = useLiveAccess(deckId, session?.provider ?? null, role);
   const [identity, setIdentity] = useState<UserIdentity | null>(null);
   const [view, setView] = useState<EditorView | null>(null);
   const [cursorLine, setCursorLine] = useState<number | null>(null);
   const peers = usePresence(session);
   const [layout, setLayout] = useEditorLayout();
-  useLeaveWarning(unsaved > 0);
 
   // localStorage exists only in the browser, after hydration.
   // eslint-disable-next-line react-hooks/set-state-in-effect
@@ -70,6 +69,7 @@ export function EditorScreen({ deckId, initialTitle, role, viewer }: { deckId: s
   return (
     <div className="editor-screen">
       <OfflineShell />
+      <UnsavedChangesWarning session={session} />
       <header className="editor-header">
         <Link href="/" className="home">
           Podium
@@ -78,7 +78,7 @@ export function EditorScreen({ deckId, initialTitle, role, viewer }: { deckId: s
         <PresenceBar peers={peers} />
         <div className="editor-status">
           <ConnectionStatus status={status} synced={synced} />
-          <SaveStatus status={status} synced={synced} unsaved={unsaved} />
+          <SaveStatus status={status} synced={synced} session={session} />
         </div>
         <AccessBadge access={access} />
         <LayoutToggle layout={layout} onChange={setLayout} />

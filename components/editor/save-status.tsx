@@ -1,9 +1,19 @@
-import type { ConnectionState } from "./use-deck-session";
+"use client";
+
+import { useUnsaved, type ConnectionState, type DeckSession } from "./use-deck-session";
 
 const changes = (count: number) => `${count} ${count === 1 ? "change" : "changes"}`;
 
-/** Whether my edits have reached the server's database, or are kept in this browser meanwhile. */
-export function SaveStatus({ status, synced, unsaved }: { status: ConnectionState; synced: boolean; unsaved: number }) {
+const count = (unsaved: number) => unsaved;
+/** The count shown lags this much behind typing, so the screen does not re-render per keystroke. */
+const REFRESH_MS = 200;
+
+/**
+ * Whether my edits have reached the server's database, or are kept in this browser meanwhile. It
+ * follows the count itself: the count changes with every keystroke, the rest of the screen need not.
+ */
+export function SaveStatus({ status, synced, session }: { status: ConnectionState; synced: boolean; session: DeckSession | null }) {
+  const unsaved = useUnsaved(session, count, REFRESH_MS);
   const online = status === "connected" && synced;
   let state: "saved" | "saving" | "kept";
   let label: string;

@@ -46,6 +46,12 @@ export class SaveTracker extends ObservableV2<{ change: (unsaved: number) => voi
     super.destroy();
   }
 
+  /** The deck is gone: nothing is owed to the server any more. */
+  forget(): void {
+    this.saved = this.changes;
+    this.changed();
+  }
+
   private onUpdate = (_update: Uint8Array, origin: unknown): void => {
     if (this.remoteOrigins.has(origin)) return;
     this.changes++;

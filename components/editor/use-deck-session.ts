@@ -2,8 +2,9 @@
 
 // The realtime session of one deck in this tab: a Y.Doc synced over /ws/<id> by y-websocket and
 // kept in IndexedDB by y-indexeddb, so edits made offline survive a reload or a closed tab and
-// merge when the socket is back. The save tracker counts my edits the server has not yet stored.
-import { useEffect, useState } from "react";
+// merge when the socket is back. The save tracker counts my edits the server has not yet stored
+// (useUnsaved reads it, so the screen does not re-render with every keystroke).
+import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
@@ -28,8 +29,6 @@ export interface DeckSessionState {
   synced: boolean;
   /** Has the copy kept in this browser been loaded? */
   restoredLocally: boolean;
-  /** My changes the server has not confirmed as stored. */
-  unsaved: number;
   /** Why the server ended the session for good (e.g. the deck was deleted). */
   endedReason: string | null;
 }
@@ -40,7 +39,6 @@ export function useDeckSession(deckId: string): DeckSessionState {
     status: "connecting",
     synced: false,
     restoredLocally: false,
-    unsaved: 0,
     endedReason: null,
   });
 
@@ -54,25 +52,23 @@ export function useDeckSession(deckId: string): DeckSessionState {
     const session: DeckSession = { doc, text: doc.getText(DECK_TEXT_NAME), provider, persistence, saves };
     // The session is an external resource (a socket) made after mount; state hands it to the UI.
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    setState((current) => ({ ...current, session, unsaved: saves.unsaved }));
+    setState((current) => ({ ...current, session }));
 
     const onStatus = ({ status }: { status: ConnectionState }) =>
       setState((current) => ({ ...current, status, synced: status === "connected" ? current.synced : false }));
     const onSync = (synced: boolean) => setState((current) => ({ ...current, synced }));
-    const onUnsaved = (unsaved: number) => setState((current) => ({ ...current, unsaved }));
     const onClose = (event: CloseEvent | null) => {
       if (event?.code === WsCloseCode.deckDeleted) {
         provider.disconnect();
         // Nothing left to merge into: forget the copy kept in this browser.
-        localStorage.removeItem(unsavedKey);
+        saves.forget();
         persistence.clearData().catch((error: unknown) => console.warn("Podium could not clear the offline copy", error));
-        setState((current) => ({ ...current, unsaved: 0, endedReason: event.reason || "This deck was deleted." }));
+        setState((current) => ({ ...current, endedReason: event.reason || "This deck was deleted." }));
       }
     };
     provider.on("status", onStatus);
     provider.on("sync", onSync);
     provider.on("connection-close", onClose);
-    saves.on("change", onUnsaved);
     persistence.whenSynced.then(
       () => setState((current) => ({ ...current, restoredLocally: true })),
       (error: unknown) => console.warn("Podium could not open the offline copy of this deck", error),
@@ -92,4 +88,34 @@ export function useDeckSession(deckId: string): DeckSessionState {
   }, [deckId]);
 
   return state;
+}
+
+/**
+ * My changes the server has not confirmed as stored, or a value derived from them (`select`):
+ * only the components that read it re-render when it changes. With `delayMs`, a change is picked
+ * up that much later, together with those that follow: the count moves with every keystroke, and
+ * a React commit per keystroke costs the page a millisecond or two the live preview waits for.
+ */
+export function useUnsaved<T>(session: DeckSession | null, select: (unsaved: number) => T, delayMs = 0): T {
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      if (!session) return () => {};
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      const changed = () => {
+        if (delayMs === 0) onChange();
+        else timer ??= setTimeout(() => {
+          timer = null;
+          onChange();
+        }, delayMs);
+      };
+      session.saves.on("change", changed);
+      return () => {
+        session.saves.off("change", changed);
+        if (timer) clearTimeout(timer);
+      };
+    },
+    [session, delayMs],
+  );
+  const snapshot = () => select(session?.saves.unsaved ?? 0);
+  return useSyncExternalStore(subscribe, snapshot, snapshot);
 }

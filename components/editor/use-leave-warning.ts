@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
+import { useUnsaved, type DeckSession } from "./use-deck-session";
 
 /** Asks before the tab closes or navigates away while `active` (changes the server lacks). */
 export function useLeaveWarning(active: boolean): void {
@@ -14,4 +15,15 @@ export function useLeaveWarning(active: boolean): void {
     window.addEventListener("beforeunload", warn);
     return () => window.removeEventListener("beforeunload", warn);
   }, [active]);
+}
+
+const hasUnsaved = (unsaved: number) => unsaved > 0;
+
+/**
+ * The leave warning for a deck session, in a component of its own: it re-renders, not the editor
+ * screen, when the changes the server lacks come and go.
+ */
+export function UnsavedChangesWarning({ session }: { session: DeckSession | null }): null {
+  useLeaveWarning(useUnsaved(session, hasUnsaved));
+  return null;
 }

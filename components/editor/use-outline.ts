@@ -14,7 +14,9 @@ export function useOutline(text: Y.Text): Outline {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const refresh = () => {
       timer = null;
-      setOutline(buildOutline(text.toString()));
+      const next = buildOutline(text.toString());
+      // Typing inside a slide rarely changes the outline: keep the old one, so nothing re-renders.
+      setOutline((current) => (sameOutline(current, next) ? current : next));
     };
     const schedule = () => {
       timer ??= setTimeout(refresh, REFRESH_MS);
@@ -28,4 +30,16 @@ export function useOutline(text: Y.Text): Outline {
   }, [text]);
 
   return outline;
+}
+
+function sameOutline(a: Outline, b: Outline): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((stack, h) => {
+    const other = b[h]!;
+    if (stack.length !== other.length) return false;
+    return stack.every((slide, v) => {
+      const next = other[v]!;
+      return slide.startLine === next.startLine && slide.endLine === next.endLine && slide.contentLine === next.contentLine && slide.title === next.title;
+    });
+  });
 }

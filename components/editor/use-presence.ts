@@ -31,7 +31,9 @@ export function usePresence(session: DeckSession | null): Peer[] {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const refresh = () => {
       timer = null;
-      setPeers(readPeers(doc, text, awareness));
+      const next = readPeers(doc, text, awareness);
+      // My own typing changes the awareness all the time, the peers and their lines rarely.
+      setPeers((current) => (samePeers(current, next) ? current : next));
     };
     const schedule = () => {
       timer ??= setTimeout(refresh, REFRESH_MS);
@@ -47,6 +49,13 @@ export function usePresence(session: DeckSession | null): Peer[] {
   }, [session]);
 
   return peers;
+}
+
+function samePeers(a: Peer[], b: Peer[]): boolean {
+  return a.length === b.length && a.every((peer, index) => {
+    const other = b[index]!;
+    return peer.clientId === other.clientId && peer.name === other.name && peer.color === other.color && peer.isMe === other.isMe && peer.line === other.line;
+  });
 }
 
 function readPeers(doc: Y.Doc, text: Y.Text, awareness: Awareness): Peer[] {

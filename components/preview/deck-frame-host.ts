@@ -1,14 +1,16 @@
 // The app's side of one sandboxed deck frame (an <iframe> or a window we opened): posts rendered
-// decks into it, sending only the horizontal sections that changed since the last post, and
-// hands the frame's reports to the view. Messages from anything but that frame are ignored.
+// decks into it, sending only what changed since the last post — the content of a slide when
+// only that changed, else the horizontal sections that did — and hands the frame's reports to
+// the view. Messages from anything but that frame are ignored.
 import {
   parseFrameToAppMessage,
   type AppToFrameMessage,
   type FrameMode,
   type FrameToAppMessage,
+  type SectionChange,
   type SlideIndices,
 } from "@/core/deck-frame-protocol";
-import { deckSectionsHtml, type RenderedDeck, type RevealOptions } from "@/core/render";
+import { deckSectionsMarkup, type RenderedDeck, type RevealOptions, type SectionMarkup } from "@/core/render";
 
 export interface DeckFrameEvents {
   onSlideChanged?: (position: SlideIndices, total: number, overview: boolean) => void;
@@ -22,10 +24,12 @@ export const FRAME_RENDERED_EVENT = "podium:deck-frame-rendered";
 
 export class DeckFrameHost {
   private ready = false;
+  /** Our end of the port the frame got with "connect" (see core/deck-frame-protocol). */
+  private port: MessagePort | null = null;
   /** The frame document load that said "ready" last. */
   private load: string | null = null;
   /** The sections the frame shows, null before the first render. */
-  private shown: string[] | null = null;
+  private shown: SectionMarkup[] | null = null;
   private shownMeta = "";
   private deck: RenderedDeck | null = null;
   private notes: string | null = null;
@@ -44,7 +48,7 @@ export class DeckFrameHost {
   ) {
     window.addEventListener("message", this.onMessage);
     // A frame in the server-rendered page may have loaded (and said "ready") before we listened.
-    this.post({ type: "hello" });
+    this.postToWindow({ type: "hello" });
   }
 
   /** Replaces the view's handlers for the frame's reports. */
@@ -54,6 +58,8 @@ export class DeckFrameHost {
 
   destroy(): void {
     window.removeEventListener("message", this.onMessage);
+    this.port?.close();
+    this.port = null;
   }
 
   /** The frame (re)loaded: it shows nothing until it gets the whole deck again. */
@@ -64,6 +70,7 @@ export class DeckFrameHost {
     this.load = load;
     this.ready = true;
     this.shown = null;
+    this.connect();
     this.flush();
   }
 
@@ -90,9 +97,22 @@ export class DeckFrameHost {
     if (this.ready) this.post({ type: "notes", html });
   }
 
+  /** A new port for this load of the frame; messages already on the old one are dropped with it. */
+  private connect(): void {
+    this.port?.close();
+    const channel = new MessageChannel();
+    this.port = channel.port1;
+    this.postToWindow({ type: "connect" }, [channel.port2]);
+  }
+
   private post(message: AppToFrameMessage): void {
+    if (this.port) this.port.postMessage(message);
+    else this.postToWindow(message);
+  }
+
+  private postToWindow(message: AppToFrameMessage, transfer: Transferable[] = []): void {
     // The frame's origin is opaque ("null"), so no target origin can name it; it is our own frame.
-    this.target()?.postMessage(message, "*");
+    this.target()?.postMessage(message, "*", transfer);
   }
 
   private flush(): void {
@@ -103,17 +123,25 @@ export class DeckFrameHost {
     }
     const deck = this.deck;
     if (!deck) return;
-    const sections = deckSectionsHtml(deck);
+    const sections = deckSectionsMarkup(deck);
     const options = { ...deck.revealOptions, ...this.optionOverrides };
     const meta = JSON.stringify([options, deck.theme, deck.lang, deck.dir]);
     const revision = ++this.revision;
     const previous = this.shown;
     if (!previous || meta !== this.shownMeta) {
-      this.post({ type: "render", sections, options, theme: deck.theme, lang: deck.lang, dir: deck.dir, mode: this.mode, position: this.position, revision });
+      const html = sections.map((section) => section.html);
+      this.post({ type: "render", sections: html, options, theme: deck.theme, lang: deck.lang, dir: deck.dir, mode: this.mode, position: this.position, revision });
     } else {
-      const changes = [];
+      const changes: SectionChange[] = [];
       for (let index = 0; index < sections.length; index++) {
-        if (sections[index] !== previous[index]) changes.push({ index, html: sections[index]! });
+        const before = previous[index];
+        const after = sections[index]!;
+        if (before?.html === after.html) continue;
+        if (before && sameShape(before, after)) {
+          after.slides.forEach((html, slide) => {
+            if (html !== before.slides[slide]) changes.push({ index, slide, html });
+          });
+        } else changes.push({ index, html: after.html });
       }
       if (changes.length === 0 && sections.length === previous.length) return;
       this.post({ type: "patch", changes, count: sections.length, revision });
@@ -128,14 +156,14 @@ export class DeckFrameHost {
    * Slides added or removed before the one on screen shift its index: find it again by its
    * content, so the audience stays on it. A slide that was itself edited or removed keeps the index.
    */
-  private followMovedSlide(previous: string[], sections: string[]): SlideIndices | null {
+  private followMovedSlide(previous: SectionMarkup[], sections: SectionMarkup[]): SlideIndices | null {
     const position = this.position;
     if (!position || previous.length === sections.length) return null;
-    const current = previous[position.h];
-    if (current === undefined || sections[position.h] === current) return null;
+    const current = previous[position.h]?.html;
+    if (current === undefined || sections[position.h]?.html === current) return null;
     let best = -1;
     for (let index = 0; index < sections.length; index++) {
-      if (sections[index] === current && (best < 0 || Math.abs(index - position.h) < Math.abs(best - position.h))) best = index;
+      if (sections[index]!.html === current && (best < 0 || Math.abs(index - position.h) < Math.abs(best - position.h))) best = index;
     }
     return best < 0 ? null : { ...position, h: best };
   }
@@ -171,4 +199,13 @@ export class DeckFrameHost {
         return;
     }
   }
+}
+
+/**
+ * Whether a section can be updated by replacing its slides' content: same stack, same slide
+ * attributes. Content with a <section> of its own would change reveal.js's idea of the stack.
+ */
+function sameShape(before: SectionMarkup, after: SectionMarkup): boolean {
+  if (before.shape !== after.shape) return false;
+  return !before.slides.some((html) => html.includes("<section")) && !after.slides.some((html) => html.includes("<section"));
 }

@@ -29,7 +29,7 @@ function showCursorSlide(host: DeckFrameHost, deck: RenderedDeck, line: number |
   if (position) host.show(position);
 }
 
-// Memoised: the editor screen re-renders on every keystroke (save status), this need not.
+// Memoised: the editor screen re-renders with state of its own (connection, presence), this need not.
 export const DeckPreview = memo(function DeckPreview({ text, cursorLine, view, onSelectSlide }: DeckPreviewProps) {
   const liveDeck = useLiveDeck(text);
   const [host, setHost] = useState<DeckFrameHost | null>(null);

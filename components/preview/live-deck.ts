@@ -1,6 +1,5 @@
 // A deck's Y.Text, rendered again whenever anyone changes it, by the one renderer (core/render) in
-// this page with DOMPurify on this window. Changes that arrive together are rendered once; the
-// renderer re-renders only slides whose text changed.
+// this page with DOMPurify on this window. The renderer re-renders only slides whose text changed.
 import type * as Y from "yjs";
 import { createDeckRenderer, createHtmlSanitizer, type DeckRenderer, type RenderedDeck } from "@/core/render";
 
@@ -9,7 +8,9 @@ export type LiveDeckListener = (deck: RenderedDeck) => void;
 export class LiveDeck {
   private readonly renderer: DeckRenderer;
   private readonly listeners = new Set<LiveDeckListener>();
-  private scheduled = false;
+  /** Rendered since the last microtask checkpoint: further changes until then render once, after it. */
+  private rendering = false;
+  private stale = false;
   private destroyed = false;
   current: RenderedDeck;
 
@@ -32,18 +33,33 @@ export class LiveDeck {
   }
 
   private onChange = (): void => {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    // After the keystroke's own work (CodeMirror, the socket) but in the same task: a timer would
-    // let the browser paint first and cost the preview a whole frame (~16 ms) per keystroke.
-    // Changes made together in one task still render once.
-    queueMicrotask(this.render);
+    if (this.rendering) {
+      this.stale = true;
+      return;
+    }
+    // Right away, from Yjs's observer, in the middle of the keystroke's own work: the preview then
+    // gets the change before CodeMirror finishes its update and the socket, IndexedDB and the
+    // save status hear of it, and the frame (its own process) works while this page does. Further
+    // changes before the next microtask checkpoint render once more, then.
+    this.rendering = true;
+    this.render();
+    queueMicrotask(() => {
+      this.rendering = false;
+      if (this.stale) {
+        this.stale = false;
+        this.render();
+      }
+    });
   };
 
-  private render = (): void => {
-    this.scheduled = false;
+  private render(): void {
     if (this.destroyed) return;
-    this.current = this.renderer.render(this.text.toString());
-    for (const listener of this.listeners) listener(this.current);
-  };
+    try {
+      this.current = this.renderer.render(this.text.toString());
+      for (const listener of this.listeners) listener(this.current);
+    } catch (error) {
+      // Thrown into Yjs's observer, an error would reach the editor's update instead.
+      console.error("Podium could not render the deck", error);
+    }
+  }
 }

@@ -97,6 +97,19 @@ describe("createDeckRenderer caching", () => {
     expect(result.slides[3]!.verticals[0]!.html).toContain("edited");
   });
 
+  it("re-renders only the part of a slide that changed, content or notes", () => {
+    const counting: HtmlSanitizer = { sanitize: vi.fn((html: string) => sanitizer.sanitize(html)) };
+    const renderer = createDeckRenderer({ sanitizer: counting });
+    renderer.render(deck('<!-- .slide: class="a" -->\n# A\n\nnote: say this\n'));
+    expect(counting.sanitize).toHaveBeenCalledTimes(2);
+    const typed = renderer.render(deck('<!-- .slide: class="a" -->\n# Ab\n\nnote: say this\n'));
+    expect(counting.sanitize).toHaveBeenCalledTimes(3);
+    expect(typed.slides[0]!.verticals[0]!).toMatchObject({ attributes: { class: "a" }, notesHtml: "<p>say this</p>\n" });
+    const noted = renderer.render(deck('<!-- .slide: class="a" -->\n# Ab\n\nnote: say that\n'));
+    expect(counting.sanitize).toHaveBeenCalledTimes(4);
+    expect(noted.slides[0]!.verticals[0]!).toMatchObject({ attributes: { class: "a" }, html: "\n<h1>Ab</h1>\n" });
+  });
+
   it("gives every render its own attribute objects", () => {
     const renderer = createDeckRenderer({ sanitizer });
     const markdown = deck('<!-- .slide: class="a" -->\n# x\n');

@@ -2,7 +2,8 @@
 // `type: slide` are split into slides (slide-splitter), each slide's speaker notes are split off
 // (speaker-notes), and every slide and note is rendered and sanitized on its own. A deck
 // renderer remembers rendered slides by their source text, so a keystroke re-renders only the
-// slide being edited; the frontmatter is cached by its text as well.
+// slide being edited, and of it only the content or the notes; the frontmatter is cached by its
+// text as well.
 import { findFrontmatter, parseFrontmatter, type FrontmatterBlock, type FrontmatterWarning } from "../frontmatter";
 import type { HtmlSanitizer } from "./html-sanitizer";
 import { escapeHtml } from "./html-escape";
@@ -85,6 +86,8 @@ const LANG = /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/;
 export function createDeckRenderer(options: DeckRendererOptions): DeckRenderer {
   const { sanitizer } = options;
   const slideCache = new LruCache<string, RenderedSlideBody>(options.cacheSize ?? SLIDE_CACHE_ENTRIES);
+  // A slide's content and its notes, each by its own text: typing in one keeps the other's HTML.
+  const partCache = new LruCache<string, { html: string; attributes: Record<string, string> }>(options.cacheSize ?? SLIDE_CACHE_ENTRIES);
   const frontmatterCache = new LruCache<string, FrontmatterInfo>(8);
   let lastDocument: { key: string; html: string } | null = null;
 
@@ -132,12 +135,22 @@ export function createDeckRenderer(options: DeckRendererOptions): DeckRenderer {
       return body;
     }
     const { content, notes } = splitSpeakerNotes(text);
-    const env: AttributeCommentEnv = {};
-    const html = renderMarkdown(content, markdownOptions, env);
-    const notesHtml = notes ? renderMarkdown(notes, markdownOptions, { attributeComments: false }) : "";
-    const body: RenderedSlideBody = { html, notesHtml, attributes: env.slideAttributes ?? {} };
+    const rendered = renderPart(content, markdownOptions, "content");
+    const notesHtml = notes ? renderPart(notes, markdownOptions, "notes").html : "";
+    const body: RenderedSlideBody = { html: rendered.html, notesHtml, attributes: rendered.attributes };
     slideCache.set(key, body);
     return body;
+  }
+
+  function renderPart(markdown: string, markdownOptions: MarkdownOptions, part: "content" | "notes") {
+    const key = `${markdownOptionsKey(markdownOptions)}\u0000${part}\u0000${markdown}`;
+    const cached = partCache.get(key);
+    if (cached) return cached;
+    // Notes take no attribute comments: they would style a slide they are not part of.
+    const env: AttributeCommentEnv = part === "notes" ? { attributeComments: false } : {};
+    const rendered = { html: renderMarkdown(markdown, markdownOptions, env), attributes: env.slideAttributes ?? {} };
+    partCache.set(key, rendered);
+    return rendered;
   }
 
   function render(input: string): RenderedDeck {
@@ -192,6 +205,7 @@ export function createDeckRenderer(options: DeckRendererOptions): DeckRenderer {
     render,
     clear() {
       slideCache.clear();
+      partCache.clear();
       frontmatterCache.clear();
       lastDocument = null;
     },

@@ -6,7 +6,8 @@ import hljs from "highlight.js/lib/common";
 import type { MarkdownIt } from "markdown-it";
 import { injectAttributes } from "./element-attributes";
 import { escapeHtml } from "./html-escape";
-import { MAX_HIGHLIGHT_CHARS } from "./render-limits";
+import { LruCache } from "./lru-cache";
+import { HIGHLIGHTED_BLOCK_ENTRIES, MAX_HIGHLIGHT_CHARS, MAX_REMEMBERED_CODE_CHARS } from "./render-limits";
 
 /**
  * Renders fences itself so that highlighted and plain blocks look alike and attributes set by
@@ -36,9 +37,23 @@ export function fenceLanguage(info: string): string | null {
  * markdown-it's `highlight` option: returns a complete `<pre><code>` block for known languages
  * and "" (markdown-it's default escaping) otherwise.
  */
+const highlighted = new LruCache<string, string>(HIGHLIGHTED_BLOCK_ENTRIES);
+
 export function highlightCode(code: string, info: string): string {
   const language = fenceLanguage(info);
   if (!language || code.length > MAX_HIGHLIGHT_CHARS) return "";
+  // Typing elsewhere in a slide highlights its code again unchanged: remember small blocks.
+  if (code.length > MAX_REMEMBERED_CODE_CHARS) return highlightWith(language, code);
+  const key = `${language}\u0000${code}`;
+  let html = highlighted.get(key);
+  if (html === undefined) {
+    html = highlightWith(language, code);
+    highlighted.set(key, html);
+  }
+  return html;
+}
+
+function highlightWith(language: string, code: string): string {
   try {
     const { value } = hljs.highlight(code, { language, ignoreIllegals: true });
     return `<pre><code class="hljs language-${escapeHtml(language)}">${value}</code></pre>\n`;

@@ -71,10 +71,12 @@ export function createHtmlSanitizer(window: SanitizerWindow): HtmlSanitizer {
     }
   });
 
+  // Parsed once: handing the config to every sanitize() call would parse it again each time.
+  purify.setConfig(CONFIG);
   return {
     sanitize(html: string): string {
       if (html === "") return "";
-      return String(purify.sanitize(html, CONFIG));
+      return String(purify.sanitize(html));
     },
   };
 }

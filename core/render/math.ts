@@ -4,15 +4,29 @@
 import katex from "katex";
 import type { MarkdownIt, StateBlock, StateInline } from "markdown-it";
 import { escapeHtml } from "./html-escape";
-import { KATEX_MAX_EXPAND, KATEX_MAX_SIZE, MAX_MATH_CHARS, MAX_MATH_PER_SLIDE } from "./render-limits";
+import { LruCache } from "./lru-cache";
+import { KATEX_MAX_EXPAND, KATEX_MAX_SIZE, MAX_MATH_CHARS, MAX_MATH_PER_SLIDE, RENDERED_FORMULA_ENTRIES } from "./render-limits";
 
 /** A display formula's closing `$$` is looked for this many lines ahead at most. */
 const MAX_MATH_LINES = 200;
+
+// Typing elsewhere in a slide renders its formulas again unchanged: remember them by their source.
+const rendered = new LruCache<string, string>(RENDERED_FORMULA_ENTRIES);
 
 export function renderMath(tex: string, displayMode: boolean): string {
   if (tex.length > MAX_MATH_CHARS) {
     return `<code class="math-error">${escapeHtml(tex.slice(0, 200))}…</code>`;
   }
+  const key = `${displayMode ? "display" : "inline"}\u0000${tex}`;
+  let html = rendered.get(key);
+  if (html === undefined) {
+    html = renderWithKatex(tex, displayMode);
+    rendered.set(key, html);
+  }
+  return html;
+}
+
+function renderWithKatex(tex: string, displayMode: boolean): string {
   try {
     return katex.renderToString(tex, {
       displayMode,

@@ -17,6 +17,11 @@ export const KATEX_MAX_EXPAND = 500;
 export const MAX_HIGHLIGHT_CHARS = 50_000;
 /** Slides remembered by a deck renderer's cache. */
 export const SLIDE_CACHE_ENTRIES = 1000;
+/** KaTeX output remembered by formula source (a formula is at most MAX_MATH_CHARS). */
+export const RENDERED_FORMULA_ENTRIES = 500;
+/** Highlighted code blocks remembered by their source, when at most MAX_REMEMBERED_CODE_CHARS long. */
+export const HIGHLIGHTED_BLOCK_ENTRIES = 200;
+export const MAX_REMEMBERED_CODE_CHARS = 10_000;
 /**
  * Longest slide rendered as markdown; longer ones are shown as plain text. Real slides are a few
  * kilobytes (HedgeDoc's limit for a whole note is 100,000 characters); this keeps the cost of

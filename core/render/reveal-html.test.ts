@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RenderedDeck, RenderedSlide } from "./deck-renderer";
-import { deckToRevealHtml, renderSectionAttributes } from "./reveal-html";
+import { deckSectionsMarkup, deckToRevealHtml, renderSectionAttributes } from "./reveal-html";
 
 const slide = (html: string, extra: Partial<RenderedSlide> = {}): RenderedSlide => ({ html, notesHtml: "", attributes: {}, startLine: 1, endLine: 1, ...extra });
 const base: Omit<RenderedDeck, "kind" | "slides" | "html"> = { frontmatter: {}, warnings: [], revealOptions: {}, theme: "black", lang: null, dir: "ltr" };
@@ -26,5 +26,19 @@ describe("reveal html", () => {
   });
   it("wraps documents in one section", () => {
     expect(deckToRevealHtml({ ...base, kind: "document", slides: [], html: "<p>x</p>" })).toBe('<div class="slides"><section><p>x</p></section></div>');
+  });
+  it("splits each section into its shape and its slides' content", () => {
+    const deck: RenderedDeck = {
+      ...base,
+      kind: "slides",
+      html: "",
+      slides: [
+        { verticals: [slide("<h1>A</h1>", { attributes: { class: "c" }, notesHtml: "<p>n</p>" })] },
+        { verticals: [slide("B"), slide("C", { attributes: { "data-x": "1" } })] },
+      ],
+    };
+    const [plain, stack] = deckSectionsMarkup(deck);
+    expect(plain).toEqual({ html: '<section class="c"><h1>A</h1><aside class="notes"><p>n</p></aside></section>', shape: '<section class="c">', slides: ['<h1>A</h1><aside class="notes"><p>n</p></aside>'] });
+    expect(stack).toEqual({ html: '<section><section>B</section><section data-x="1">C</section></section>', shape: '<section><section><section data-x="1">', slides: ["B", "C"] });
   });
 });

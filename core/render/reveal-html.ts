@@ -20,27 +20,44 @@ export function renderSectionAttributes(attributes: Record<string, string>): str
   return html;
 }
 
-function slideSection(slide: RenderedSlide, options: RevealHtmlOptions): string {
+/** A horizontal section's markup, with what a view needs to update one of its slides in place. */
+export interface SectionMarkup {
+  /** The whole <section> (a vertical stack nests its slides). */
+  html: string;
+  /** The opening tags of the section and of its slides: sections of equal shape differ only in content. */
+  shape: string;
+  /** The inner HTML of each slide: one for a plain slide, one per slide of a stack. */
+  slides: string[];
+}
+
+function slideParts(slide: RenderedSlide, options: RevealHtmlOptions): { open: string; inner: string } {
   const attributes = { ...slide.attributes };
   if (options.sourceLines) {
     attributes["data-source-line-start"] = String(slide.startLine);
     attributes["data-source-line-end"] = String(slide.endLine);
   }
   const notes = slide.notesHtml ? `<aside class="notes">${slide.notesHtml}</aside>` : "";
-  return `<section${renderSectionAttributes(attributes)}>${slide.html}${notes}</section>`;
+  return { open: `<section${renderSectionAttributes(attributes)}>`, inner: `${slide.html}${notes}` };
 }
 
-/**
- * One top-level <section> per horizontal slide (a vertical stack nests its slides), for views that
- * update slides one by one; a document becomes a single section.
- */
+/** One entry per horizontal slide (a document becomes a single section), for views that update slides one by one. */
+export function deckSectionsMarkup(deck: RenderedDeck, options: RevealHtmlOptions = {}): SectionMarkup[] {
+  if (deck.kind === "document") return [{ html: `<section>${deck.html}</section>`, shape: "<section>", slides: [deck.html] }];
+  return deck.slides.map((horizontal) => {
+    const parts = horizontal.verticals.map((slide) => slideParts(slide, options));
+    const slides = parts.map((part) => part.inner);
+    if (parts.length === 1) return { html: `${parts[0]!.open}${slides[0]}</section>`, shape: parts[0]!.open, slides };
+    return {
+      html: `<section>${parts.map((part) => `${part.open}${part.inner}</section>`).join("")}</section>`,
+      shape: `<section>${parts.map((part) => part.open).join("")}`,
+      slides,
+    };
+  });
+}
+
+/** One top-level <section> per horizontal slide (a vertical stack nests its slides). */
 export function deckSectionsHtml(deck: RenderedDeck, options: RevealHtmlOptions = {}): string[] {
-  if (deck.kind === "document") return [`<section>${deck.html}</section>`];
-  return deck.slides.map((horizontal) =>
-    horizontal.verticals.length === 1
-      ? slideSection(horizontal.verticals[0]!, options)
-      : `<section>${horizontal.verticals.map((slide) => slideSection(slide, options)).join("")}</section>`,
-  );
+  return deckSectionsMarkup(deck, options).map((section) => section.html);
 }
 
 /** The deck's slides as reveal.js's `.slides` element (a document becomes a single slide). */

@@ -13,6 +13,7 @@ import {
   type SectionChange,
   type SlideIndices,
 } from "../../../core/deck-frame-protocol";
+import { morphContent } from "./morph";
 
 type RevealApi = InstanceType<typeof Reveal>;
 type RenderMessage = Extract<AppToFrameMessage, { type: "render" }>;
@@ -30,8 +31,6 @@ const themeLink = document.getElementById("deck-theme") as HTMLLinkElement;
 /** Tells this load of the frame from an earlier one (see the "ready" message). */
 const LOAD_ID = Math.random().toString(36).slice(2);
 let deck: RevealApi | null = null;
-/** The HTML of each horizontal section as last applied, to tell a content edit from a structural one. */
-let appliedSections: string[] = [];
 let starting: Promise<void> | null = null;
 let mode: FrameMode = "preview";
 let lastOptionsKey = "";
@@ -69,7 +68,11 @@ function revealConfig(message: RenderMessage): RevealConfig {
 
 function applyTheme(message: RenderMessage): void {
   const href = `/vendor/reveal/theme/${message.theme}.css`;
-  if (themeLink.getAttribute("href") !== href) themeLink.setAttribute("href", href);
+  if (themeLink.getAttribute("href") !== href) {
+    themeLink.setAttribute("href", href);
+    // reveal.js centres slides by measuring them: measure again once the theme's sizes apply.
+    themeLink.addEventListener("load", () => deck?.layout(), { once: true });
+  }
   document.documentElement.lang = message.lang ?? "";
   document.documentElement.dir = message.dir;
   document.documentElement.dataset.mode = message.mode;
@@ -95,7 +98,6 @@ async function render(message: RenderMessage): Promise<void> {
   applyTheme(message);
   const config = revealConfig(message);
   const optionsKey = JSON.stringify(config);
-  appliedSections = [...message.sections];
   if (!deck) {
     slidesElement.innerHTML = message.sections.join("");
     const instance = new Reveal(revealElement, config);
@@ -126,47 +128,90 @@ function positionOf(instance: RevealApi): SlideIndices {
 }
 
 /**
- * Applies changed horizontal sections. The common case — someone typing inside one slide — keeps
- * the section elements and only swaps the changed slides' content, then syncs just those slides:
- * a full Reveal.sync() rebuilds every slide's background and fragments, which on a 100-slide deck
- * costs more than a keystroke may. Anything structural (slides, stacks or slide attributes added,
- * removed or changed) falls back to replacing the section and a full sync.
+ * Applies changed horizontal sections. The common case — someone typing inside one slide — comes
+ * as the new content of that slide alone (the app checked that the stack and the slide attributes
+ * stay): it changes only the nodes that differ (morphContent) and refreshes only what depends on
+ * the content (syncContent). A full Reveal.sync() rebuilds every slide's background and fragments,
+ * which on a 100-slide deck costs more than a keystroke may: anything structural (sections
+ * replaced, added or removed) falls back to it.
  */
 function patch(changes: SectionChange[], count: number): void {
   if (!deck) return;
   const position = positionOf(deck);
   const sections = () => Array.from(slidesElement.children).filter((child) => child.tagName === "SECTION");
-  let structural = count !== appliedSections.length;
+  let structural = false;
+  let restyled = false;
   const changedSlides: HTMLElement[] = [];
   for (const change of changes) {
+    const existing = sections()[change.index] as HTMLElement | undefined;
+    if (change.slide !== undefined) {
+      const slide = existing ? (slidesOf(existing)[change.slide] as HTMLElement | undefined) : undefined;
+      if (!slide) continue; // the app only sends content for slides it knows we show
+      morphContent(slide, change.html);
+      changedSlides.push(slide);
+      // A deck's <style> may move any slide on screen, not only this one.
+      restyled ||= change.html.includes("<style");
+      continue;
+    }
     const replacement = parseSection(change.html);
     if (!replacement) continue;
-    const existing = sections()[change.index] as HTMLElement | undefined;
-    const previous = appliedSections[change.index];
-    const inPlace = existing && previous !== undefined ? patchSlidesInPlace(existing, parseSection(previous), replacement) : null;
-    if (inPlace) changedSlides.push(...inPlace);
-    else {
-      structural = true;
-      if (existing) existing.replaceWith(replacement);
-      else slidesElement.appendChild(replacement);
-    }
-    appliedSections[change.index] = change.html;
+    structural = true;
+    if (existing) existing.replaceWith(replacement);
+    else slidesElement.appendChild(replacement);
   }
-  for (const extra of sections().slice(count)) extra.remove();
-  appliedSections.length = count;
+  const live = sections();
+  if (live.length !== count) structural = true;
+  for (const extra of live.slice(count)) extra.remove();
   if (structural) {
     deck.sync();
     deck.slide(position.h, position.v, position.f);
     return;
   }
-  for (const slide of changedSlides) deck.syncSlide(slide);
+  for (const slide of changedSlides) syncContent(deck, slide);
   // Slides off screen are laid out when reveal.js navigates to them; only the one on screen needs
   // centring again now (reveal's layout and slide() each walk every slide: ~5 ms on 100 slides).
   const current = deck.getCurrentSlide();
-  if (!current || !changedSlides.includes(current)) return;
-  deck.layout();
-  // syncSlide resets the slide's fragments: show again those that were shown.
+  if (!current || !(restyled || changedSlides.includes(current))) return;
+  if (restyled) deck.layout();
+  else relayoutSlide(deck, current);
+  // New content has its fragments hidden: show again those that were shown.
   if (current.querySelector(".fragment")) deck.slide(position.h, position.v, position.f);
+}
+
+/**
+ * Reveal's layout() for a slide whose content alone changed: only its vertical centring depends on
+ * the content. layout() itself re-measures the viewport, re-counts every slide for the progress
+ * bar and re-centres every visible slide. Stretched elements, overview, print and scroll views
+ * still take reveal's own.
+ */
+function relayoutSlide(instance: RevealApi, slide: HTMLElement): void {
+  const config = instance.getConfig();
+  if (config.disableLayout) return;
+  if (config.view || instance.isOverview() || slide.querySelector(":scope > .stretch, :scope > .r-stretch")) {
+    instance.layout();
+    return;
+  }
+  // As reveal.js does: a stack's own top stays 0, an uncentred slide has none.
+  if (!(config.center || slide.classList.contains("center")) || slide.classList.contains("stack")) return;
+  const { height } = instance.getComputedSlideSize();
+  slide.style.top = `${Math.max((height - slide.scrollHeight) / 2, 0)}px`;
+}
+
+/**
+ * What a slide needs from reveal.js after its content (not its attributes) changed: fragments
+ * numbered, lazy media loaded, r-fit-text sized. Reveal's syncSlide() does this too but also
+ * rebuilds the slide's background and re-classes every slide's background, which restyles the
+ * whole deck; a background depends only on the slide's attributes, which did not change. With
+ * speaker notes on screen (showNotes), syncSlide() also refreshes them.
+ */
+function syncContent(instance: RevealApi, slide: HTMLElement): void {
+  if (instance.getConfig().showNotes) {
+    instance.syncSlide(slide);
+    return;
+  }
+  if (slide.querySelector(".fragment")) instance.syncFragments(slide);
+  // Slides hidden beyond the view distance are loaded when reveal.js shows them.
+  if (slide.style.display !== "none" && slide.querySelector("[data-src], .r-fit-text")) instance.loadSlide(slide);
 }
 
 function parseSection(html: string): HTMLElement | null {
@@ -180,34 +225,6 @@ function parseSection(html: string): HTMLElement | null {
 function slidesOf(section: Element): Element[] {
   const stack = Array.from(section.children).filter((child) => child.tagName === "SECTION");
   return stack.length > 0 ? stack : [section];
-}
-
-function sameAttributes(a: Element, b: Element): boolean {
-  if (a.attributes.length !== b.attributes.length) return false;
-  return Array.from(a.attributes).every((attribute) => b.getAttribute(attribute.name) === attribute.value);
-}
-
-/**
- * Copies the content of changed slides into the live section when the shape is unchanged (same
- * stack, same slide attributes, compared on the HTML last applied, not on the live DOM that
- * reveal.js decorates). Returns the live slides that changed, or null when the shape changed.
- */
-function patchSlidesInPlace(live: HTMLElement, before: HTMLElement | null, after: HTMLElement): HTMLElement[] | null {
-  if (!before || !sameAttributes(before, after)) return null;
-  const beforeSlides = slidesOf(before);
-  const afterSlides = slidesOf(after);
-  const liveSlides = slidesOf(live);
-  const isStack = beforeSlides[0] !== before;
-  if (isStack !== (afterSlides[0] !== after) || beforeSlides.length !== afterSlides.length || liveSlides.length !== afterSlides.length) return null;
-  if (afterSlides.some((slide, index) => !sameAttributes(beforeSlides[index]!, slide))) return null;
-  const changed: HTMLElement[] = [];
-  afterSlides.forEach((slide, index) => {
-    if (slide.innerHTML === beforeSlides[index]!.innerHTML) return;
-    const target = liveSlides[index] as HTMLElement;
-    target.innerHTML = slide.innerHTML;
-    changed.push(target);
-  });
-  return changed;
 }
 
 function showNotes(html: string): void {
@@ -233,6 +250,8 @@ async function handle(message: AppToFrameMessage): Promise<void> {
     case "hello":
       post({ type: "ready", load: LOAD_ID });
       return;
+    case "connect":
+      return; // handled as it arrives
     case "navigate":
       if (message.direction === "next") deck?.next();
       else deck?.prev();
@@ -247,9 +266,25 @@ async function drain(): Promise<void> {
   while (pending.length > 0) await handle(pending.shift()!);
 }
 
+/** The port the app sends through, handed to us with "connect" (see core/deck-frame-protocol). */
+let port: MessagePort | null = null;
+
 window.addEventListener("message", (event) => {
   if (event.source !== controller || event.origin !== appOrigin) return;
   const message = parseAppToFrameMessage(event.data);
+  if (message?.type === "connect") {
+    // Only the app's window can hand us a port; whatever arrives on it is the app's.
+    const next = event.ports[0];
+    if (!next) return;
+    port?.close();
+    port = next;
+    port.onmessage = (portEvent: MessageEvent) => receive(parseAppToFrameMessage(portEvent.data));
+    return;
+  }
+  receive(message);
+});
+
+function receive(message: AppToFrameMessage | null): void {
   if (!message) return;
   pending.push(message);
   if (starting) return;
@@ -258,7 +293,7 @@ window.addEventListener("message", (event) => {
     .finally(() => {
       starting = null;
     });
-});
+}
 
 // Links never navigate this frame: in-deck links (#/2) are reveal.js's, others open in a new tab
 // through the app, which checks them again. A click elsewhere on a slide selects it (preview).
@@ -279,6 +314,10 @@ slidesElement.addEventListener("click", (event) => {
     post({ type: "clicked", position: { h, v } });
   }
 });
+
+// Web fonts (the themes', KaTeX's) load when first used, after reveal.js measured the slides to
+// centre them: measure again.
+document.fonts.addEventListener("loadingdone", () => deck?.layout());
 
 // reveal.js's own speaker view opens a pop-up from inside the deck, which the sandbox forbids: the
 // app opens ours instead.
