@@ -103,8 +103,9 @@ describe("UpdateLog (group commit)", () => {
     expect((await store.loadState("listenerfails"))!.updates).toHaveLength(2);
   });
 
-  it("refuses appends after close", async () => {
+  it("refuses appends after close, and closing twice is harmless", async () => {
     const log = new UpdateLog(database.url, { flushIntervalMs: FLUSH_WINDOW_MS, log: createLogger("silent") });
+    await Promise.all([log.close(), log.close()]);
     await log.close();
     await expect(log.append("keepme", typist("z").updates[0]!, source("z"))).rejects.toThrow(/closed/);
   });

@@ -71,6 +71,7 @@ export class UpdateLog {
   private flushing: Promise<void> | null = null;
   private retryDelay = 0;
   private closed = false;
+  private closing: Promise<void> | null = null;
   private listeners: FlushListener[] = [];
 
   private readonly pool: pg.Pool;
@@ -135,7 +136,12 @@ export class UpdateLog {
   }
 
   /** Flushes, retrying until everything is written or `deadlineMs` passes, then refuses appends. */
-  async close(deadlineMs = 30_000): Promise<void> {
+  close(deadlineMs = 30_000): Promise<void> {
+    this.closing ??= this.closeOnce(deadlineMs);
+    return this.closing;
+  }
+
+  private async closeOnce(deadlineMs: number): Promise<void> {
     const deadline = Date.now() + deadlineMs;
     try {
       for (;;) {
