@@ -12,8 +12,9 @@ RUN npm rebuild \
  && node scripts/prisma-generate.mjs \
  && node scripts/build-vendor-assets.mjs \
  && npx next build \
+ && node scripts/build-server.mjs \
  && chown -R node:node .next
 ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0
 EXPOSE 3000
 USER node
-CMD ["node", "--import", "tsx", "server/main.ts"]
+CMD ["node", "--enable-source-maps", "dist/server/main.mjs"]

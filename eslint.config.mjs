@@ -5,7 +5,7 @@ const config = [
   ...coreWebVitals,
   ...typescript,
   {
-    ignores: [".next/**", "node_modules/**", "public/vendor/**", "bench/reference-servers/**", "bench/results/**", "server/db/generated/**", "scratch/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [".next/**", "node_modules/**", "public/vendor/**", "bench/reference-servers/**", "bench/results/**", "server/db/generated/**", "scratch/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "dist/**"],
   },
   {
     rules: {

@@ -41,7 +41,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "node --import tsx server/main.ts",
+    // The compiled server, as `npm start` runs it (test:e2e builds it first).
+    command: "node --enable-source-maps dist/server/main.mjs",
     // SIGTERM lets the server flush and stop its embedded PostgreSQL (the default is SIGKILL).
     gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
     url: `http://127.0.0.1:${PORT}/api/health`,

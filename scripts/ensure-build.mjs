@@ -1,5 +1,6 @@
-// Builds the Next.js app when there is no build yet or the sources changed since the last one,
-// so `npm start` and the browser tests always serve the current code without rebuilding needlessly.
+// Builds the Next.js app and the compiled server (scripts/build-server.mjs) when there is no build
+// yet or the sources changed since the last one, so `npm start` and the browser tests always serve
+// the current code without rebuilding needlessly.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -20,6 +21,15 @@ function newestChange(entry) {
 
 const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
 const changedAt = Math.max(...SOURCES.map((source) => newestChange(path.join(root, source))));
+
+// The server bundle takes about a second: rebuilt whenever it is older than its sources.
+const serverBundle = path.join(root, "dist", "server", "main.mjs");
+const serverBuiltAt = existsSync(serverBundle) ? statSync(serverBundle).mtimeMs : 0;
+const serverChangedAt = Math.max(...["server", "core", "package-lock.json"].map((source) => newestChange(path.join(root, source))));
+if (serverBuiltAt <= serverChangedAt) {
+  const server = spawnSync(process.execPath, [path.join(root, "scripts", "build-server.mjs")], { cwd: root, stdio: "inherit" });
+  if (server.status !== 0) process.exit(server.status ?? 1);
+}
 if (builtAt > changedAt) process.exit(0);
 
 console.log(builtAt ? "Sources changed since the last build: rebuilding…" : "Building the app (first start)…");

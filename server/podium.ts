@@ -4,7 +4,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { AccessControl } from "./access/access-control";
 import { createUpgradeAuthorizer } from "./access/upgrade-guard";
 import { createAuthServices } from "./auth/auth-services";
@@ -24,6 +23,7 @@ import { RevisionService } from "./library/revision-service";
 import { SearchIndexer } from "./library/search-indexer";
 import type { Logger } from "./log";
 import { PodiumMetrics } from "./metrics";
+import { PROJECT_ROOT } from "./project-root";
 import { warmUpDeckOpening } from "./warm-up";
 import { DeckStore } from "./persistence/deck-store";
 import { UpdateLog } from "./persistence/update-log";
@@ -33,7 +33,6 @@ import { RoomRegistry } from "./sync/room-registry";
 import { createSyncEndpoint } from "./sync/ws-endpoint";
 import { WsCloseCode } from "../core/ws-close-codes";
 
-export const PROJECT_ROOT = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
 
 export interface PodiumServer {
   url: string;

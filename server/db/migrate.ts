@@ -4,10 +4,10 @@
 import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { PROJECT_ROOT } from "../project-root";
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
+export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, "prisma", "migrations");
 /** The advisory lock id Prisma Migrate itself takes, so we never run beside it. */
 const PRISMA_MIGRATE_LOCK = 72707369;
 

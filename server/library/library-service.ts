@@ -2,6 +2,7 @@
 // templates, pins, the trash (soft delete, restored by admins for 30 days) and archiving. Access is
 // decided before these are called (server/access); text changes go through the live document.
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { CreatedDeck } from "../../core/api-types";
 import { RenameError, setFrontmatterTitle } from "../../core/library/frontmatter-title";
 import { fillTemplate } from "../../core/library/template-fill";
@@ -10,6 +11,7 @@ import { WsCloseCode } from "../../core/ws-close-codes";
 import type { AccessControl } from "../access/access-control";
 import type { PrismaClient } from "../db/prisma";
 import type { DeckService } from "../decks/deck-service";
+import { PROJECT_ROOT } from "../project-root";
 import type { RoomRegistry } from "../sync/room-registry";
 import type { ManifestEntry } from "./deck-bundle";
 
@@ -18,7 +20,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Templates that ship with Podium, offered beside the decks marked as templates. */
 export const SHIPPED_TEMPLATES = [
-  { id: "community-call", title: "Community call", file: new URL("./templates/community-call.md", import.meta.url) },
+  { id: "community-call", title: "Community call", file: path.join(PROJECT_ROOT, "server", "library", "templates", "community-call.md") },
 ] as const;
 
 export class LibraryError extends Error {

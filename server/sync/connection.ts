@@ -14,6 +14,7 @@ import { MessageRateLimiter } from "./message-rate-limiter";
 import type { Room, RoomMember } from "./room";
 import { sliceUsedUp } from "./event-loop-slice";
 import { checkUpdateSize, RejectedUpdate } from "./update-guard";
+import { mergeStateVectors } from "./early-state";
 
 const SYNC_STEP1 = 0;
 const SYNC_STEP2 = 1;
@@ -33,6 +34,8 @@ export interface ConnectionOptions {
   onThrottled?: () => void;
   /** The signed-in account behind this connection, recorded as the deck's last editor; null for guests. */
   editorId?: string | null;
+  /** The state vector of what the client was sent before the room was ready (early-state.ts). */
+  clientWasSent?: Uint8Array;
 }
 
 class ProtocolError extends Error {
@@ -56,6 +59,7 @@ export class Connection implements RoomMember {
   /** Changes at runtime when the deck's permissions change (server/access/live-access.ts). */
   private writable: boolean;
   private toldReadOnly = false;
+  private clientWasSent: Uint8Array | undefined;
 
   constructor(
     private readonly socket: WebSocket,
@@ -64,6 +68,7 @@ export class Connection implements RoomMember {
   ) {
     socket.binaryType = "nodebuffer";
     this.writable = options.canWrite;
+    this.clientWasSent = options.clientWasSent;
     this.rateLimiter = new MessageRateLimiter(options.rateLimit?.perSecond ?? 0, options.rateLimit?.burst ?? 1);
     socket.on("pong", () => {
       this.alive = true;
@@ -214,9 +219,16 @@ export class Connection implements RoomMember {
   private handleSync(decoder: decoding.Decoder): void {
     const step = decoding.readVarUint(decoder);
     switch (step) {
-      case SYNC_STEP1:
-        this.send(syncStep2Message(this.room.doc, decoding.readVarUint8Array(decoder)));
+      case SYNC_STEP1: {
+        let stateVector = decoding.readVarUint8Array(decoder);
+        // It asked before it received the stored state it was sent: that part it holds now.
+        if (this.clientWasSent) {
+          stateVector = mergeStateVectors(stateVector, this.clientWasSent);
+          this.clientWasSent = undefined;
+        }
+        this.send(syncStep2Message(this.room.doc, stateVector));
         return;
+      }
       case SYNC_STEP2:
       case SYNC_UPDATE: {
         const update = decoding.readVarUint8Array(decoder);

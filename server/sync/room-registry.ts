@@ -1,9 +1,10 @@
 // The open decks of this server: loads a room on first use, shares it between connections and API
 // calls, and unloads it (after compacting its log) once nobody has used it for ROOM_IDLE_MS.
+import * as Y from "yjs";
 import type { PrismaClient } from "../db/prisma";
 import type { Logger } from "../log";
 import { compactDeck } from "../persistence/compaction";
-import type { DeckStore } from "../persistence/deck-store";
+import type { DeckStore, StoredDocumentState } from "../persistence/deck-store";
 import type { UpdateLog } from "../persistence/update-log";
 import type { RedisBridge } from "./redis-bridge";
 import { Room } from "./room";
@@ -13,6 +14,22 @@ interface OpenRoom {
   users: number;
   idleTimer: NodeJS.Timeout | null;
 }
+
+interface Loading {
+  /** The deck's stored bytes, as soon as they are read (null: no such deck). */
+  stored: Promise<StoredDocumentState | null>;
+  /** The room, once those bytes are restored into it; and the state vector they made. */
+  entry: Promise<{ entry: OpenRoom; storedStateVector: Uint8Array } | null>;
+}
+
+/**
+ * A deck being opened for a connection. While its room loads, `stored` holds the bytes read from
+ * PostgreSQL (snapshot and log: together already a valid update), which a connection can send its
+ * client at once, before the room has restored them (server/sync/early-state.ts).
+ */
+export type OpeningDeck =
+  | { room: Room; stored?: undefined }
+  | { stored: StoredDocumentState; ready: Promise<{ room: Room; storedStateVector: Uint8Array } | null> };
 
 export interface RoomRegistryOptions {
   idleMs: number;
@@ -25,7 +42,7 @@ export interface RoomRegistryOptions {
 
 export class RoomRegistry {
   private open = new Map<string, OpenRoom>();
-  private loading = new Map<string, Promise<OpenRoom | null>>();
+  private loading = new Map<string, Loading>();
   private compactions = new Map<string, Promise<void>>();
   private closing = false;
   private bridge: RedisBridge | null = null;
@@ -64,14 +81,47 @@ export class RoomRegistry {
   /** Opens the deck's room and holds it until `release`; null when the deck does not exist. */
   async acquire(deckId: string): Promise<Room | null> {
     if (this.closing) throw new Error("server is shutting down");
-    const entry = this.open.get(deckId) ?? (await this.load(deckId));
+    const entry = this.open.get(deckId) ?? (await this.load(deckId).entry)?.entry;
     if (!entry) return null;
+    this.hold(entry);
+    return entry.room;
+  }
+
+  /**
+   * As acquire, but when the deck is not open yet (and this instance is alone), resolves as soon as
+   * its stored bytes are read, with the room to follow (held from then on, like acquire's). Null
+   * when the deck does not exist.
+   */
+  async acquireEarly(deckId: string): Promise<OpeningDeck | null> {
+    if (this.closing) throw new Error("server is shutting down");
+    const open = this.open.get(deckId);
+    if (open) {
+      this.hold(open);
+      return { room: open.room };
+    }
+    // Shared with other instances, storage is not the whole deck: one of them may hold edits not
+    // committed yet, which the room asks for before it serves anyone (redis-bridge.ts).
+    if (this.bridge) {
+      const room = await this.acquire(deckId);
+      return room ? { room } : null;
+    }
+    const loading = this.load(deckId);
+    const stored = await loading.stored;
+    if (!stored) return null;
+    const ready = loading.entry.then((loaded) => {
+      if (!loaded) return null;
+      this.hold(loaded.entry);
+      return { room: loaded.entry.room, storedStateVector: loaded.storedStateVector };
+    });
+    return { stored, ready };
+  }
+
+  private hold(entry: OpenRoom): void {
     entry.users++;
     if (entry.idleTimer) {
       clearTimeout(entry.idleTimer);
       entry.idleTimer = null;
     }
-    return entry.room;
   }
 
   release(room: Room): void {
@@ -116,36 +166,42 @@ export class RoomRegistry {
   async closeAll(code: number, reason: string): Promise<void> {
     this.closing = true;
     for (const entry of this.open.values()) entry.room.closeAll(code, reason);
-    await Promise.allSettled(this.loading.values());
+    await Promise.allSettled([...this.loading.values()].map((loading) => loading.entry));
     await this.updateLog.close();
     await Promise.allSettled([...this.open.keys()].map((deckId) => this.unload(deckId)));
     await Promise.allSettled(this.compactions.values());
   }
 
-  private load(deckId: string): Promise<OpenRoom | null> {
+  private load(deckId: string): Loading {
     let pending = this.loading.get(deckId);
     if (!pending) {
       const bridge = this.bridge;
       // With other instances: subscribe before reading storage, so no update falls in between.
-      pending = (bridge ? bridge.open(deckId) : Promise.resolve())
-        .then(() => this.store.loadState(deckId))
+      const stored = (bridge ? bridge.open(deckId) : Promise.resolve()).then(() => this.store.loadState(deckId));
+      const entry = stored
         .then(async (state) => {
           if (!state) {
             bridge?.close(deckId);
             return null;
           }
+          // Restoring a large deck holds the event loop for a while: first let those waiting for
+          // the stored bytes (acquireEarly) send them on.
+          await new Promise((resolve) => setImmediate(resolve));
           const room = new Room(deckId, this.updateLog, this.options.log);
           room.restore(state);
+          const storedStateVector = Y.encodeStateVector(room.doc);
           await bridge?.attach(room);
           const entry: OpenRoom = { room, users: 0, idleTimer: null };
           this.open.set(deckId, entry);
-          return entry;
+          return { entry, storedStateVector };
         })
         .catch((error: unknown) => {
           bridge?.close(deckId);
           throw error;
         })
         .finally(() => this.loading.delete(deckId));
+      stored.catch(() => undefined);
+      pending = { stored, entry };
       this.loading.set(deckId, pending);
     }
     return pending;

@@ -3,13 +3,16 @@
 // ever has to wait (or be buffered) while a deck loads.
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import { WebSocketServer } from "ws";
+import { WebSocketServer, type WebSocket } from "ws";
+import { WsCloseCode } from "../../core/ws-close-codes";
 import { isValidDeckId } from "../../core/deck-id";
 import { SYNC_PATH_PREFIX } from "../../core/sync-protocol";
 import type { UpgradeAuthorizer } from "../access/upgrade-guard";
 import type { Logger } from "../log";
 import { Connection } from "./connection";
 import { clientAddress, ConnectionsPerAddress } from "./connections-per-address";
+import { storedStateMessages } from "./early-state";
+import type { Room } from "./room";
 import type { RoomRegistry } from "./room-registry";
 
 export interface SyncEndpointOptions {
@@ -52,11 +55,14 @@ export function createSyncEndpoint(rooms: RoomRegistry, options: SyncEndpointOpt
   async function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer, deckId: string): Promise<void> {
     const access = await options.authorize(request, deckId);
     if (access.refuse) return refuse(socket, access.refuse.status, STATUS_TEXT[access.refuse.status], access.refuse.message);
-    const room = await rooms.acquire(deckId);
-    if (!room) return refuse(socket, 404, "Not Found");
-    if (socket.destroyed) return rooms.release(room);
-    wss.handleUpgrade(request, socket, head, (ws) => {
-      connections++;
+    const opening = await rooms.acquireEarly(deckId);
+    if (!opening) return refuse(socket, 404, "Not Found");
+    if (socket.destroyed) {
+      if (opening.stored) void opening.ready.then((ready) => ready && rooms.release(ready.room), () => undefined);
+      else rooms.release(opening.room);
+      return;
+    }
+    const admit = (ws: WebSocket, room: Room, clientWasSent?: Uint8Array) => {
       const connection = new Connection(ws, room, {
         canWrite: access.canWrite,
         editorId: access.editorId,
@@ -66,6 +72,7 @@ export function createSyncEndpoint(rooms: RoomRegistry, options: SyncEndpointOpt
         rateLimit: options.rateLimit,
         maxSendBufferBytes: options.maxSendBufferBytes,
         onThrottled: () => options.observer?.throttledConnection(),
+        clientWasSent,
       });
       const unwatch = access.watch(connection);
       connection.onDispose = () => {
@@ -74,6 +81,35 @@ export function createSyncEndpoint(rooms: RoomRegistry, options: SyncEndpointOpt
         rooms.release(room);
       };
       connection.start();
+    };
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      connections++;
+      if (!opening.stored) return admit(ws, opening.room);
+      // The deck is still loading: its stored bytes go out now, while the client's own messages
+      // wait in the socket until the room is ready to handle them (early-state.ts).
+      ws.pause();
+      for (const message of storedStateMessages(opening.stored)) ws.send(message, { binary: true });
+      opening.ready.then(
+        (ready) => {
+          if (!ready) {
+            connections--;
+            ws.close(WsCloseCode.deckDeleted, "This deck was deleted.");
+            ws.resume();
+          } else if (ws.readyState !== ws.OPEN) {
+            connections--;
+            rooms.release(ready.room);
+          } else {
+            admit(ws, ready.room, ready.storedStateVector);
+            ws.resume();
+          }
+        },
+        (error: unknown) => {
+          options.log.error({ err: error, deckId }, "deck could not be loaded");
+          connections--;
+          ws.close(WsCloseCode.loadFailed, "The deck could not be loaded; try again.");
+          ws.resume();
+        },
+      );
     });
   }
 
