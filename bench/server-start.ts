@@ -24,9 +24,11 @@ const READY = /Podium is ready on http:\/\/localhost:(\d+)/;
 
 const MODES = {
   compiled: ["--enable-source-maps", path.join(ROOT, "dist/server/main.mjs")],
+  plain: [path.join(ROOT, "dist/server/main.mjs")],
   tsx: ["--import", "tsx", path.join(ROOT, "server/main.ts")],
 } as const;
 type Mode = keyof typeof MODES;
+const MODE_NAMES: Record<Mode, string> = { compiled: "compiled (npm start)", plain: "compiled, no source maps", tsx: "tsx (before)" };
 
 /** A deck typed one character at a time at scattered places, as a long editing session leaves it. */
 function editedDeckState(edits: number): { state: Buffer; markdown: string } {
@@ -70,7 +72,10 @@ async function startServer(mode: Mode, databaseUrl: string): Promise<Started> {
       const match = READY.exec(output);
       if (match) resolve(Number(match[1]));
     });
-    child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr!.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      if (process.env.SERVER_STDERR) process.stderr.write(chunk);
+    });
     child.once("exit", (code) => reject(new Error(`server (${mode}) exited with ${code}:\n${output}`)));
   });
   child.stdout!.resume();
@@ -156,17 +161,18 @@ async function main(): Promise<void> {
     for (let i = 0; i < OPEN_DECKS; i++) small.push(await insertDeck(client, smallState.state, smallState.markdown));
     await client.end();
 
+    const modes = (process.env.BENCH_MODES?.split(",") ?? ["compiled", "tsx"]) as Mode[];
     const results = {} as Record<Mode, ModeResult>;
-    for (const mode of ["compiled", "tsx"] as const) results[mode] = await measure(mode, database.url, heavy, small);
+    for (const mode of modes) results[mode] = await measure(mode, database.url, heavy, small);
 
     console.log(`\n${describeMachine()}; ${database.description}; ${STARTS} fresh starts per mode`);
     console.log(`deck with history: 60,000 single-character edits, ${(history.state.byteLength / 1024).toFixed(0)} KB stored state, ${history.markdown.length} characters\n`);
     console.log("| server | start → listening (median) | RSS at idle | first deck opened (median; each run) | RSS with 500 decks open |");
     console.log("|---|---:|---:|---:|---:|");
-    for (const mode of ["compiled", "tsx"] as const) {
+    for (const mode of modes) {
       const r = results[mode];
       const runs = r.firstDeckMs.map((ms) => ms.toFixed(0)).join(", ");
-      console.log(`| ${mode === "compiled" ? "compiled (npm start)" : "tsx (before)"} | ${median(r.startMs).toFixed(0)} ms | ${mb(median(r.idleRss))} | ${median(r.firstDeckMs).toFixed(1)} ms (${runs}) | ${mb(r.openDecksRss)} |`);
+      console.log(`| ${MODE_NAMES[mode]} | ${median(r.startMs).toFixed(0)} ms | ${mb(median(r.idleRss))} | ${median(r.firstDeckMs).toFixed(1)} ms (${runs}) | ${mb(r.openDecksRss)} |`);
     }
   } finally {
     await database.drop();

@@ -20,7 +20,12 @@ interface Loading {
   stored: Promise<StoredDocumentState | null>;
   /** The room, once those bytes are restored into it; and the state vector they made. */
   entry: Promise<{ entry: OpenRoom; storedStateVector: Uint8Array } | null>;
+  /** What the restore waits for: the stored bytes handed to the sockets of early clients. */
+  restoreAfter: Promise<unknown>[];
 }
+
+/** The longest a restore waits for early clients' sockets to take the stored bytes. */
+const RESTORE_WAIT_MS = 1_000;
 
 /**
  * A deck being opened for a connection. While its room loads, `stored` holds the bytes read from
@@ -29,7 +34,12 @@ interface Loading {
  */
 export type OpeningDeck =
   | { room: Room; stored?: undefined }
-  | { stored: StoredDocumentState; ready: Promise<{ room: Room; storedStateVector: Uint8Array } | null> };
+  | {
+      stored: StoredDocumentState;
+      /** Holds the restore (which blocks the event loop) until `sent` settles, 1 s at most. */
+      restoreAfter(sent: Promise<unknown>): void;
+      ready: Promise<{ room: Room; storedStateVector: Uint8Array } | null>;
+    };
 
 export interface RoomRegistryOptions {
   idleMs: number;
@@ -113,7 +123,7 @@ export class RoomRegistry {
       this.hold(loaded.entry);
       return { room: loaded.entry.room, storedStateVector: loaded.storedStateVector };
     });
-    return { stored, ready };
+    return { stored, ready, restoreAfter: (sent) => loading.restoreAfter.push(sent) };
   }
 
   private hold(entry: OpenRoom): void {
@@ -178,6 +188,7 @@ export class RoomRegistry {
       const bridge = this.bridge;
       // With other instances: subscribe before reading storage, so no update falls in between.
       const stored = (bridge ? bridge.open(deckId) : Promise.resolve()).then(() => this.store.loadState(deckId));
+      const restoreAfter: Promise<unknown>[] = [];
       const entry = stored
         .then(async (state) => {
           if (!state) {
@@ -185,8 +196,14 @@ export class RoomRegistry {
             return null;
           }
           // Restoring a large deck holds the event loop for a while: first let those waiting for
-          // the stored bytes (acquireEarly) send them on.
+          // the stored bytes (acquireEarly) hand them to their sockets, which needs the loop too.
           await new Promise((resolve) => setImmediate(resolve));
+          if (restoreAfter.length > 0) {
+            let timer: NodeJS.Timeout | undefined;
+            const cap = new Promise((resolve) => (timer = setTimeout(resolve, RESTORE_WAIT_MS)));
+            await Promise.race([Promise.allSettled(restoreAfter), cap]);
+            clearTimeout(timer);
+          }
           const room = new Room(deckId, this.updateLog, this.options.log);
           room.restore(state);
           const storedStateVector = Y.encodeStateVector(room.doc);
@@ -201,7 +218,7 @@ export class RoomRegistry {
         })
         .finally(() => this.loading.delete(deckId));
       stored.catch(() => undefined);
-      pending = { stored, entry };
+      pending = { stored, entry, restoreAfter };
       this.loading.set(deckId, pending);
     }
     return pending;

@@ -88,7 +88,10 @@ export function createSyncEndpoint(rooms: RoomRegistry, options: SyncEndpointOpt
       // The deck is still loading: its stored bytes go out now, while the client's own messages
       // wait in the socket until the room is ready to handle them (early-state.ts).
       ws.pause();
-      for (const message of storedStateMessages(opening.stored)) ws.send(message, { binary: true });
+      const messages = storedStateMessages(opening.stored);
+      opening.restoreAfter(
+        Promise.all(messages.map((message) => new Promise((resolve) => ws.send(message, { binary: true }, resolve)))),
+      );
       opening.ready.then(
         (ready) => {
           if (!ready) {
