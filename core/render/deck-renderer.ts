@@ -12,6 +12,7 @@ import { getMarkdownIt, markdownOptionsKey, type MarkdownOptions } from "./markd
 import { MAX_MATH_PER_DOCUMENT, MAX_RENDER_CHARS, MAX_SLIDE_CHARS, SLIDE_CACHE_ENTRIES } from "./render-limits";
 import { validateSlideOptions, type RevealOptions, type RevealTheme } from "./slide-options";
 import { splitSlides } from "./slide-splitter";
+import { safeRevealAttributeValue } from "./reveal-attributes";
 import { splitSpeakerNotes } from "./speaker-notes";
 import type { AttributeCommentEnv } from "./element-attributes";
 
@@ -148,7 +149,8 @@ export function createDeckRenderer(options: DeckRendererOptions): DeckRenderer {
     if (cached) return cached;
     // Notes take no attribute comments: they would style a slide they are not part of.
     const env: AttributeCommentEnv = part === "notes" ? { attributeComments: false } : {};
-    const rendered = { html: renderMarkdown(markdown, markdownOptions, env), attributes: env.slideAttributes ?? {} };
+    const html = renderMarkdown(markdown, markdownOptions, env);
+    const rendered = { html, attributes: safeSlideAttributes(env.slideAttributes ?? {}, sanitizer) };
     partCache.set(key, rendered);
     return rendered;
   }
@@ -210,6 +212,16 @@ export function createDeckRenderer(options: DeckRendererOptions): DeckRenderer {
       lastDocument = null;
     },
   };
+}
+
+/** A slide's <section> attributes never pass the sanitizer as markup: values reveal.js parses are checked here. */
+function safeSlideAttributes(attributes: Record<string, string>, sanitizer: HtmlSanitizer): Record<string, string> {
+  const safe: Record<string, string> = {};
+  for (const [name, value] of Object.entries(attributes)) {
+    const checked = safeRevealAttributeValue(name, value, (html) => sanitizer.sanitize(html));
+    if (checked !== null) safe[name] = checked;
+  }
+  return safe;
 }
 
 /** Renders once, without keeping a cache. Use createDeckRenderer for live previews. */
