@@ -13,6 +13,8 @@ export interface FrontmatterWarning {
 export interface FrontmatterBlock {
   /** The YAML between the fences. */
   yaml: string;
+  /** Index in the document's text where the YAML starts (after the opening fence's line). */
+  yamlOffset: number;
   /** 1-based line of the opening `---`. */
   startLine: number;
   /** 1-based line of the closing `---` (or `...`). */
@@ -28,25 +30,38 @@ export interface ParsedFrontmatter {
 
 const OPENING_FENCE = /^---[ \t]*$/;
 const CLOSING_FENCE = /^(?:---|\.\.\.)[ \t]*$/;
+const STARTS_WITH_KEY = /^\s*(?:#[^\n]*\n\s*)*["']?[A-Za-z_][\w.-]*["']?[ \t]*:(?:\s|$)/;
 /** YAML aliases multiply work (the "billion laughs" bomb); real frontmatter needs few or none. */
 const MAX_ALIAS_COUNT = 50;
 
-/** Finds a frontmatter block starting on the document's first line, as markdown-it-front-matter does. */
+/**
+ * Finds a frontmatter block starting on the document's first line, as markdown-it-front-matter
+ * does, or after blank lines, white space or a byte-order mark (HedgeDoc shows such YAML as
+ * text; we recognise it). Found there, the block must start with a `key:` line, so that a
+ * document opening with a blank line and a horizontal rule stays a document.
+ */
 export function findFrontmatter(markdown: string): FrontmatterBlock | null {
-  const firstNewline = markdown.indexOf("\n");
-  if (firstNewline < 0 || !OPENING_FENCE.test(stripCr(markdown.slice(0, firstNewline)))) return null;
+  let start = markdown.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let startLine = 1;
+  for (;;) {
+    const end = markdown.indexOf("\n", start);
+    if (end < 0 || markdown.slice(start, end).trim() !== "") break;
+    start = end + 1;
+    startLine++;
+  }
+  const firstNewline = markdown.indexOf("\n", start);
+  const fence = firstNewline < 0 ? "" : stripCr(markdown.slice(start, firstNewline));
+  const atTop = start === 0;
+  if (!(atTop ? OPENING_FENCE.test(fence) : OPENING_FENCE.test(fence.trimStart()))) return null;
   let lineStart = firstNewline + 1;
-  let line = 2;
+  let line = startLine + 1;
   while (lineStart <= markdown.length) {
     let lineEnd = markdown.indexOf("\n", lineStart);
     if (lineEnd < 0) lineEnd = markdown.length;
     if (CLOSING_FENCE.test(stripCr(markdown.slice(lineStart, lineEnd)))) {
-      return {
-        yaml: markdown.slice(firstNewline + 1, lineStart),
-        startLine: 1,
-        endLine: line,
-        bodyOffset: Math.min(lineEnd + 1, markdown.length),
-      };
+      const yaml = markdown.slice(firstNewline + 1, lineStart);
+      if (!atTop && !STARTS_WITH_KEY.test(yaml)) return null;
+      return { yaml, yamlOffset: firstNewline + 1, startLine, endLine: line, bodyOffset: Math.min(lineEnd + 1, markdown.length) };
     }
     lineStart = lineEnd + 1;
     line++;

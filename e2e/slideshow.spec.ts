@@ -203,14 +203,6 @@ test("followers move with the presenter's broadcast, can step away and rejoin; r
   await expect(follower.getByTestId("follow-status")).toHaveText("Following Presenter");
 });
 
-test("a deck that is not a slide deck says so", async ({ browser }) => {
-  const context = await browser.newContext();
-  const deckId = await ownDeck(context, "# Meeting notes\n\nNot slides.\n");
-  const page = await context.newPage();
-  await page.goto(`/d/${deckId}/slides`);
-  await expect(page.locator(".slideshow-message")).toContainText("This deck is not a slide deck");
-});
-
 test("Print / PDF lays the deck out one slide per page, notes below when asked", async ({ browser }) => {
   const context = await browser.newContext();
   const deckId = await ownDeck(context, DECK);

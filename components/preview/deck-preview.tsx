@@ -7,10 +7,11 @@ import type { EditorView } from "@codemirror/view";
 import { useCallback, useEffect, useRef, useState, memo } from "react";
 import type * as Y from "yjs";
 import type { SlideIndices } from "@/core/deck-frame-protocol";
-import { findSlideAtLine, slideAt, type RenderedDeck, type RenderWarning } from "@/core/render";
+import { findSlideAtLine, slideAt, type DeckView, type RenderedDeck, type RenderWarning } from "@/core/render";
 import { DeckFrame } from "./deck-frame";
 import type { DeckFrameHost } from "./deck-frame-host";
 import { showRenderWarnings } from "./frontmatter-lint";
+import { PreviewViewToggle } from "./preview-view-toggle";
 import { RenderWarnings } from "./render-warnings";
 import { useLiveDeck } from "./use-live-deck";
 import "./preview.css";
@@ -31,7 +32,9 @@ function showCursorSlide(host: DeckFrameHost, deck: RenderedDeck, line: number |
 
 // Memoised: the editor screen re-renders with state of its own (connection, presence), this need not.
 export const DeckPreview = memo(function DeckPreview({ text, cursorLine, view, onSelectSlide }: DeckPreviewProps) {
-  const liveDeck = useLiveDeck(text);
+  const [previewAs, setPreviewAs] = useState<DeckView>("auto");
+  const liveDeck = useLiveDeck(text, previewAs);
+  const [shown, setShown] = useState<"slides" | "document">("document");
   const [host, setHost] = useState<DeckFrameHost | null>(null);
   const [warnings, setWarnings] = useState<readonly RenderWarning[]>([]);
   const cursor = useRef(cursorLine);
@@ -52,6 +55,7 @@ export const DeckPreview = memo(function DeckPreview({ text, cursorLine, view, o
     let shownWarnings = "";
     const unsubscribe = liveDeck.subscribe((deck) => {
       host.update(deck);
+      setShown(deck.kind);
       // Lines may have moved under the cursor (someone else typed): show its slide again.
       showCursorSlide(host, deck, cursor.current);
       const key = JSON.stringify(deck.warnings);
@@ -79,6 +83,9 @@ export const DeckPreview = memo(function DeckPreview({ text, cursorLine, view, o
 
   return (
     <section className="deck-preview" aria-label="Preview">
+      <div className="preview-bar">
+        <PreviewViewToggle shown={shown} onChange={setPreviewAs} />
+      </div>
       <RenderWarnings warnings={warnings} onSelectLine={selectLine} />
       <DeckFrame mode="preview" title="Slide preview" className="deck-preview-frame" onHost={setHost} />
     </section>

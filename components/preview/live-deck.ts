@@ -1,7 +1,7 @@
 // A deck's Y.Text, rendered again whenever anyone changes it, by the one renderer (core/render) in
 // this page with DOMPurify on this window. The renderer re-renders only slides whose text changed.
 import type * as Y from "yjs";
-import { createDeckRenderer, createHtmlSanitizer, type DeckRenderer, type RenderedDeck } from "@/core/render";
+import { createDeckRenderer, createHtmlSanitizer, type DeckRenderer, type DeckView, type RenderedDeck } from "@/core/render";
 
 export type LiveDeckListener = (deck: RenderedDeck) => void;
 
@@ -14,9 +14,13 @@ export class LiveDeck {
   private destroyed = false;
   current: RenderedDeck;
 
-  constructor(private readonly text: Y.Text) {
+  /** "slides" for the slideshow and speaker view (any note can be presented); "auto" for the preview. */
+  constructor(
+    private readonly text: Y.Text,
+    private view: DeckView = "auto",
+  ) {
     this.renderer = createDeckRenderer({ sanitizer: createHtmlSanitizer(window) });
-    this.current = this.renderer.render(text.toString());
+    this.current = this.renderer.render(text.toString(), view);
     text.observe(this.onChange);
   }
 
@@ -24,6 +28,18 @@ export class LiveDeck {
     this.listeners.add(listener);
     listener(this.current);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Shows the deck as slides or as a document from now on ("auto": as its frontmatter says). */
+  setView(view: DeckView): void {
+    if (view === this.view) return;
+    this.view = view;
+    this.render();
+  }
+
+  /** The deck as it is now, rendered for another view (print, export) without changing this one. */
+  renderAs(view: DeckView): RenderedDeck {
+    return view === this.view ? this.current : this.renderer.render(this.text.toString(), view);
   }
 
   destroy(): void {
@@ -55,7 +71,7 @@ export class LiveDeck {
   private render(): void {
     if (this.destroyed) return;
     try {
-      this.current = this.renderer.render(this.text.toString());
+      this.current = this.renderer.render(this.text.toString(), this.view);
       for (const listener of this.listeners) listener(this.current);
     } catch (error) {
       // Thrown into Yjs's observer, an error would reach the editor's update instead.

@@ -8,8 +8,9 @@ export function openPrintWindow(liveDeck: LiveDeck, withNotes: boolean): void {
   const printed = window.open("/deck-frame.html?print-pdf", "_blank", "popup,width=1000,height=800");
   if (!printed) return;
   const host = new DeckFrameHost(() => printed, "print", null, withNotes ? { showNotes: true } : {});
-  // A copy of the deck as it is now: a handout does not change under the printer.
-  host.update(liveDeck.current);
+  // A copy of the deck as it is now, as slides whatever its frontmatter says (HedgeDoc prints any
+  // note as slides): a handout does not change under the printer.
+  host.update(liveDeck.renderAs("slides"));
   const closed = setInterval(() => {
     if (!printed.closed) return;
     clearInterval(closed);

@@ -32,7 +32,7 @@ const samePosition = (a: SlideIndices | null, b: SlideIndices | null) =>
 
 export function SlideshowScreen({ deckId, canBroadcast, presenterName, follow }: SlideshowScreenProps) {
   const { reader, synced, endedReason } = useDeckReader(deckId);
-  const liveDeck = useLiveDeck(synced && reader ? reader.text : null);
+  const liveDeck = useLiveDeck(synced && reader ? reader.text : null, "slides");
   const [host, setHost] = useState<DeckFrameHost | null>(null);
   const [kind, setKind] = useState<"slides" | "document" | "empty" | null>(null);
   const [broadcasting, setBroadcasting] = useState(false);
@@ -165,9 +165,6 @@ export function SlideshowScreen({ deckId, canBroadcast, presenterName, follow }:
   };
 
   if (endedReason) return <SlideshowMessage deckId={deckId} title={endedReason} />;
-  if (kind === "document") {
-    return <SlideshowMessage deckId={deckId} title="This deck is not a slide deck" detail="Add type: slide to its frontmatter to present it." />;
-  }
   if (kind === "empty") return <SlideshowMessage deckId={deckId} title="This deck has no slides yet" />;
   if (stuck && !rendered) {
     return <SlideshowMessage deckId={deckId} title="The slides could not be shown" detail="Reload the page; if that does not help, check the deck in the editor." />;

@@ -23,7 +23,7 @@ function nextSlide(deck: RenderedDeck, position: SlideIndices): SlideIndices | n
 
 export function SpeakerView({ deckId }: { deckId: string }) {
   const { reader, synced, endedReason } = useDeckReader(deckId);
-  const liveDeck = useLiveDeck(synced && reader ? reader.text : null);
+  const liveDeck = useLiveDeck(synced && reader ? reader.text : null, "slides");
   const [current, setCurrent] = useState<DeckFrameHost | null>(null);
   const [next, setNext] = useState<DeckFrameHost | null>(null);
   const [notes, setNotes] = useState<DeckFrameHost | null>(null);

@@ -15,7 +15,7 @@ export function setFrontmatterTitle(markdown: string, title: string): string {
   const line = `title: ${JSON.stringify(clean)}`;
   const block = findFrontmatter(markdown);
   if (!block) return `---\n${line}\n---\n\n${markdown}`;
-  const yamlStart = markdown.indexOf("\n") + 1;
+  const yamlStart = block.yamlOffset;
   const doc = parseDocument(block.yaml);
   if (doc.errors.length > 0 || (doc.contents !== null && !isMap(doc.contents))) {
     throw new RenameError("The deck's frontmatter is not valid YAML; fix it in the editor first.");

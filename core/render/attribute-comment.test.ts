@@ -13,8 +13,12 @@ describe("attribute comments", () => {
     });
     expect(parseAttributeComment(" a plain comment ")).toBeNull();
   });
-  it("keeps only class and data-* with safe values", () => {
-    expect(parseAttributeComment(' .slide: onclick="x" style="color:red" id="a" data-background="javascript:x" class="ok" ')!.attributes).toEqual([["class", "ok"]]);
+  it("keeps class, id, style and data-* with safe values (HedgeDoc's white list)", () => {
+    expect(parseAttributeComment(' .slide: onclick="x" style="color:red" id="a" data-background="javascript:x" class="ok" ')!.attributes).toEqual([
+      ["style", "color:red"],
+      ["id", "a"],
+      ["class", "ok"],
+    ]);
     expect(isAllowedAttribute("data-background-iframe", "https://x")).toBe(false);
     expect(isAllowedAttribute("data-transition", "zoom")).toBe(true);
   });

@@ -1,9 +1,10 @@
 // reveal.js's attribute comments, as HedgeDoc's reveal-markdown reads them:
 //   <!-- .slide: data-background="…" class="…" -->   attributes for the slide's <section>
 //   <!-- .element: class="fragment" -->              attributes for the preceding element
-// Only `class` and `data-*` attributes survive (HedgeDoc also allowed id and style; see the
-// report), and values that smuggle in a script URL are dropped.
-import { isSafeUrl } from "./url-safety";
+// `class`, `id`, `style` (HedgeDoc's white list: render.js whiteListAttr) and `data-*` survive;
+// values that smuggle in a script URL are dropped, styles held to what the sanitizer keeps in a
+// style="" attribute. Slide ids are made unique across the deck by the deck renderer.
+import { isSafeUrl, mentionsScriptUrl } from "./url-safety";
 
 export type AttributeList = [name: string, value: string][];
 
@@ -18,6 +19,8 @@ const SLIDE_ATTRIBUTES = /\.slide:\s*?(\S.+?)$/m;
 const ATTRIBUTE = /([^"= ]+?)="([^"=]+?)"/g;
 const COMMENT = /<!--([\s\S]*?)-->/g;
 const MAX_ATTRIBUTES = 32;
+/** An id reveal.js can navigate to (`#/id`) and CSS can select: no white space or markup characters. */
+const ELEMENT_ID = /^[A-Za-z_][\w:.-]{0,127}$/;
 const MAX_VALUE_LENGTH = 2048;
 
 /** data-* attributes that make reveal.js load or embed active content. */
@@ -57,6 +60,8 @@ export function parseAttributes(text: string): AttributeList {
 export function isAllowedAttribute(name: string, value: string): boolean {
   if (value.length > MAX_VALUE_LENGTH) return false;
   if (name === "class") return true;
+  if (name === "id") return ELEMENT_ID.test(value);
+  if (name === "style") return !mentionsScriptUrl(value);
   if (!/^data-[a-z0-9_.-]+$/.test(name) || FORBIDDEN_DATA_ATTRIBUTES.has(name)) return false;
   return isSafeUrl(value);
 }

@@ -12,6 +12,9 @@ import { getMarkdownIt, markdownOptionsKey, type MarkdownOptions } from "./markd
 import { MAX_MATH_PER_DOCUMENT, MAX_RENDER_CHARS, MAX_SLIDE_CHARS, SLIDE_CACHE_ENTRIES } from "./render-limits";
 import { validateSlideOptions, type RevealOptions, type RevealTheme } from "./slide-options";
 import { splitSlides } from "./slide-splitter";
+import { safeRevealAttributeValue } from "./reveal-attributes";
+import { FRAME_IDS } from "./reveal-html";
+import { stripSlideIndentation } from "./slide-indentation";
 import { splitSpeakerNotes } from "./speaker-notes";
 import type { AttributeCommentEnv } from "./element-attributes";
 
@@ -22,7 +25,7 @@ export interface RenderedSlide {
   html: string;
   /** Sanitized HTML of the speaker notes; "" when there are none. */
   notesHtml: string;
-  /** Attributes for the slide's <section>: only `class` and `data-*`, values already checked. */
+  /** Attributes for the slide's <section>: `class`, `id` (unique in the deck), `style`, `data-*`, values checked. */
   attributes: Record<string, string>;
   /** 1-based source lines in the whole document. */
   startLine: number;
@@ -34,8 +37,17 @@ export interface HorizontalSlide {
   verticals: RenderedSlide[];
 }
 
+/**
+ * How to show a note. HedgeDoc presents any note as slides (`/p/…`, "Slide mode"): the slideshow,
+ * speaker view, print and export ask for "slides". The editor's preview asks for "auto", which
+ * follows the frontmatter (`type: slide` or `slideOptions`), or for what the person switched to.
+ */
+export type DeckView = "auto" | "slides" | "document";
+
 export interface RenderedDeck {
   kind: "slides" | "document";
+  /** The frontmatter asks for slides (`type: slide` or `slideOptions`): what "auto" shows. */
+  declaredSlides: boolean;
   /** The frontmatter's data ({} without frontmatter or when it was rejected). */
   frontmatter: Record<string, unknown>;
   warnings: RenderWarning[];
@@ -59,7 +71,7 @@ export interface DeckRendererOptions {
 }
 
 export interface DeckRenderer {
-  render(markdown: string): RenderedDeck;
+  render(markdown: string, view?: DeckView): RenderedDeck;
   /** Forgets cached slides and frontmatter. */
   clear(): void;
 }
@@ -111,7 +123,7 @@ export function createDeckRenderer(options: DeckRendererOptions): DeckRenderer {
       dir,
       // HedgeDoc: `breaks: false` turns single-newline breaks off; anything else keeps them on.
       markdown: { breaks: data.breaks !== false },
-      isSlides: data.type === "slide",
+      isSlides: data.type === "slide" || Object.prototype.hasOwnProperty.call(data, "slideOptions"),
     };
     frontmatterCache.set(key, info);
     return info;
@@ -134,7 +146,7 @@ export function createDeckRenderer(options: DeckRendererOptions): DeckRenderer {
       slideCache.set(key, body);
       return body;
     }
-    const { content, notes } = splitSpeakerNotes(text);
+    const { content, notes } = splitSpeakerNotes(stripSlideIndentation(text));
     const rendered = renderPart(content, markdownOptions, "content");
     const notesHtml = notes ? renderPart(notes, markdownOptions, "notes").html : "";
     const body: RenderedSlideBody = { html: rendered.html, notesHtml, attributes: rendered.attributes };
@@ -148,12 +160,13 @@ export function createDeckRenderer(options: DeckRendererOptions): DeckRenderer {
     if (cached) return cached;
     // Notes take no attribute comments: they would style a slide they are not part of.
     const env: AttributeCommentEnv = part === "notes" ? { attributeComments: false } : {};
-    const rendered = { html: renderMarkdown(markdown, markdownOptions, env), attributes: env.slideAttributes ?? {} };
+    const html = renderMarkdown(markdown, markdownOptions, env);
+    const rendered = { html, attributes: safeSlideAttributes(env.slideAttributes ?? {}, sanitizer) };
     partCache.set(key, rendered);
     return rendered;
   }
 
-  function render(input: string): RenderedDeck {
+  function render(input: string, view: DeckView = "auto"): RenderedDeck {
     const warnings: RenderWarning[] = [];
     let markdown = input;
     if (markdown.length > MAX_RENDER_CHARS) {
@@ -164,6 +177,7 @@ export function createDeckRenderer(options: DeckRendererOptions): DeckRenderer {
     const info = frontmatterInfo(block);
     warnings.unshift(...info.warnings);
     const base = {
+      declaredSlides: info.isSlides,
       frontmatter: info.data,
       warnings,
       revealOptions: { ...info.revealOptions },
@@ -173,7 +187,7 @@ export function createDeckRenderer(options: DeckRendererOptions): DeckRenderer {
     };
     const { body, firstLine } = deckBody(markdown, block);
 
-    if (!info.isSlides) {
+    if (view === "document" || (view === "auto" && !info.isSlides)) {
       const key = `${markdownOptionsKey(info.markdown)}\u0000${body}`;
       if (lastDocument?.key !== key) lastDocument = { key, html: renderMarkdown(body, info.markdown, { attributeComments: false, mathBudget: MAX_MATH_PER_DOCUMENT }) };
       return { ...base, kind: "document", slides: [], html: lastDocument.html };
@@ -198,6 +212,7 @@ export function createDeckRenderer(options: DeckRendererOptions): DeckRenderer {
         };
       }),
     }));
+    uniqueSlideIds(slides);
     return { ...base, kind: "slides", slides, html: "" };
   }
 
@@ -212,9 +227,38 @@ export function createDeckRenderer(options: DeckRendererOptions): DeckRenderer {
   };
 }
 
+/**
+ * Two slides with one id, or a slide with an id of the frame's own, would make reveal.js and the
+ * frame find the wrong element: later ones get `-2`, `-3`… (the deck's first keeps its id, so
+ * links to it keep working).
+ */
+function uniqueSlideIds(slides: HorizontalSlide[]): void {
+  const used = new Set<string>(FRAME_IDS);
+  for (const stack of slides) {
+    for (const slide of stack.verticals) {
+      const id = slide.attributes.id;
+      if (id === undefined) continue;
+      let unique = id;
+      for (let n = 2; used.has(unique); n++) unique = `${id}-${n}`;
+      used.add(unique);
+      slide.attributes.id = unique;
+    }
+  }
+}
+
+/** A slide's <section> attributes never pass the sanitizer as markup: values reveal.js parses are checked here. */
+function safeSlideAttributes(attributes: Record<string, string>, sanitizer: HtmlSanitizer): Record<string, string> {
+  const safe: Record<string, string> = {};
+  for (const [name, value] of Object.entries(attributes)) {
+    const checked = safeRevealAttributeValue(name, value, (html) => sanitizer.sanitize(html));
+    if (checked !== null) safe[name] = checked;
+  }
+  return safe;
+}
+
 /** Renders once, without keeping a cache. Use createDeckRenderer for live previews. */
-export function renderDeck(markdown: string, options: DeckRendererOptions): RenderedDeck {
-  return createDeckRenderer({ ...options, cacheSize: options.cacheSize ?? 64 }).render(markdown);
+export function renderDeck(markdown: string, options: DeckRendererOptions, view: DeckView = "auto"): RenderedDeck {
+  return createDeckRenderer({ ...options, cacheSize: options.cacheSize ?? 64 }).render(markdown, view);
 }
 
 /**

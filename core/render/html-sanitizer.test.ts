@@ -37,4 +37,14 @@ describe("html sanitizer", () => {
   it("keeps raster image data URLs", () => {
     expect(sanitizer.sanitize('<img src="data:image/png;base64,AAAA">')).toContain("data:image/png");
   });
+  it("sanitizes the HTML inside data-notes, which reveal.js puts into innerHTML", () => {
+    expect(sanitizer.sanitize('<section data-notes="<b>Hi</b><img src=x onerror=alert(1)>">s</section>')).toBe(
+      '<section data-notes="&lt;b&gt;Hi&lt;/b&gt;&lt;img src=&quot;x&quot;&gt;">s</section>',
+    );
+  });
+  it("drops data-notes nested in data-notes, and auto-animate values that are not CSS values", () => {
+    expect(sanitizer.sanitize('<div data-notes="<i data-notes=x>n</i>" data-auto-animate-easing="ease}*{x:y" data-auto-animate-duration="0.5">d</div>')).toBe(
+      '<div data-notes="&lt;i&gt;n&lt;/i&gt;" data-auto-animate-duration="0.5">d</div>',
+    );
+  });
 });

@@ -6,6 +6,7 @@
 import createDOMPurify from "dompurify";
 import type { Config, WindowLike } from "dompurify";
 import { FORBIDDEN_DATA_ATTRIBUTES } from "./attribute-comment";
+import { HTML_VALUED_ATTRIBUTES, safeRevealAttributeValue } from "./reveal-attributes";
 import { isSafeUrl, mentionsScriptUrl } from "./url-safety";
 
 export interface HtmlSanitizer {
@@ -40,6 +41,20 @@ const CONFIG: Config = {
 
 /** Builds the project's sanitizer on the given window. */
 export function createHtmlSanitizer(window: SanitizerWindow): HtmlSanitizer {
+  // Values reveal.js turns into HTML (data-notes) are sanitized by a second instance: DOMPurify
+  // cannot be re-entered from its own hooks. In there such values are dropped: notes hold no notes.
+  const values = buildPurify(window, null);
+  const purify = buildPurify(window, (html) => String(values.sanitize(html)));
+  return {
+    sanitize(html: string): string {
+      if (html === "") return "";
+      return String(purify.sanitize(html));
+    },
+  };
+}
+
+/** `sanitizeValue` sanitizes HTML-valued attributes; null drops them. */
+function buildPurify(window: SanitizerWindow, sanitizeValue: ((html: string) => string) | null) {
   const purify = createDOMPurify(window);
   if (!purify.isSupported) throw new Error("DOMPurify is not supported by the given window");
 
@@ -63,7 +78,13 @@ export function createHtmlSanitizer(window: SanitizerWindow): HtmlSanitizer {
       return;
     }
     if (name.startsWith("data-")) {
-      if (FORBIDDEN_DATA_ATTRIBUTES.has(name) || !isSafeUrl(data.attrValue)) data.keepAttr = false;
+      if (FORBIDDEN_DATA_ATTRIBUTES.has(name) || !isSafeUrl(data.attrValue)) {
+        data.keepAttr = false;
+        return;
+      }
+      const value = sanitizeValue || !HTML_VALUED_ATTRIBUTES.has(name) ? safeRevealAttributeValue(name, data.attrValue, sanitizeValue ?? String) : null;
+      if (value === null) data.keepAttr = false;
+      else data.attrValue = value;
       return;
     }
     if (URL_ATTRIBUTES.has(name) && !isSafeUrl(data.attrValue, { allowImageData: true })) {
@@ -73,10 +94,5 @@ export function createHtmlSanitizer(window: SanitizerWindow): HtmlSanitizer {
 
   // Parsed once: handing the config to every sanitize() call would parse it again each time.
   purify.setConfig(CONFIG);
-  return {
-    sanitize(html: string): string {
-      if (html === "") return "";
-      return String(purify.sanitize(html));
-    },
-  };
+  return purify;
 }

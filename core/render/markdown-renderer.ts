@@ -8,6 +8,7 @@ import mark from "markdown-it-mark";
 import sub from "markdown-it-sub";
 import sup from "markdown-it-sup";
 import taskLists from "markdown-it-task-lists";
+import { disallowedHtmlPlugin } from "./disallowed-html";
 import { elementAttributesPlugin } from "./element-attributes";
 import { emojiPlugin } from "./emoji";
 import { highlightPlugin } from "./highlight";
@@ -38,6 +39,7 @@ export function createMarkdownIt(options: MarkdownOptions): MarkdownIt {
   md.use(sub);
   md.use(sup);
   md.use(taskLists, { enabled: false });
+  md.use(disallowedHtmlPlugin); // after the plugins that emit raw HTML tokens: see its comment
   md.use(mathPlugin);
   md.use(highlightPlugin);
   md.use(elementAttributesPlugin);

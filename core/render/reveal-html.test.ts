@@ -3,7 +3,7 @@ import type { RenderedDeck, RenderedSlide } from "./deck-renderer";
 import { deckSectionsMarkup, deckToRevealHtml, renderSectionAttributes } from "./reveal-html";
 
 const slide = (html: string, extra: Partial<RenderedSlide> = {}): RenderedSlide => ({ html, notesHtml: "", attributes: {}, startLine: 1, endLine: 1, ...extra });
-const base: Omit<RenderedDeck, "kind" | "slides" | "html"> = { frontmatter: {}, warnings: [], revealOptions: {}, theme: "black", lang: null, dir: "ltr" };
+const base: Omit<RenderedDeck, "kind" | "slides" | "html"> = { declaredSlides: true, frontmatter: {}, warnings: [], revealOptions: {}, theme: "black", lang: null, dir: "ltr" };
 
 describe("reveal html", () => {
   it("nests vertical stacks and adds notes", () => {

@@ -9,7 +9,10 @@ export interface RevealHtmlOptions {
   sourceLines?: boolean;
 }
 
-const ATTRIBUTE_NAME = /^(?:class|data-[a-z0-9_.-]+)$/;
+const ATTRIBUTE_NAME = /^(?:class|id|style|data-[a-z0-9_.-]+)$/;
+
+/** Ids the deck frame (public/deck-frame.html) uses itself: a slide never takes them. */
+export const FRAME_IDS: ReadonlySet<string> = new Set(["deck-theme"]);
 
 export function renderSectionAttributes(attributes: Record<string, string>): string {
   let html = "";

@@ -123,6 +123,16 @@ export const SLIDE_OPTION_SPECS: Readonly<Record<string, OptionSpec>> = {
   autoAnimate: BOOLEAN,
   autoAnimateDuration: spec(number(0, 60), "a number of seconds"),
   autoAnimateEasing: spec((value) => (typeof value === "string" && /^[a-z-]{1,32}$/.test(value) ? value : undefined), "a CSS easing keyword"),
+  /** Podium's own: "hedgedoc" (the default) shows HedgeDoc 1's slide look, "reveal" reveal.js 6's plain themes. */
+  podiumLook: spec(oneOf("hedgedoc", "reveal"), "hedgedoc or reveal"),
+};
+
+/**
+ * Keys HedgeDoc 1.12's slide.js passes to reveal.js 3.9 that reveal.js 6 no longer has: accepted
+ * (a HedgeDoc deck is not wrong to carry them), checked, and not passed on.
+ */
+const RETIRED_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  hideAddressBar: BOOLEAN,
 };
 
 /** Options that load or run code: never allowed, with a dedicated message. */
@@ -178,6 +188,11 @@ export function validateSlideOptions(raw: unknown, block: FrontmatterBlock | nul
     }
     if (CODE_LOADING_OPTIONS.has(key)) {
       warnings.push({ line, message: `slideOptions.${shownKey} is not allowed: decks cannot load plugins or scripts.` });
+      continue;
+    }
+    const retired = Object.prototype.hasOwnProperty.call(RETIRED_OPTIONS, key) ? RETIRED_OPTIONS[key] : undefined;
+    if (retired) {
+      if (retired.check(value) === undefined) warnings.push({ line, message: `slideOptions.${key} must be ${retired.expected}; it was ignored.` });
       continue;
     }
     const option = Object.prototype.hasOwnProperty.call(SLIDE_OPTION_SPECS, key) ? SLIDE_OPTION_SPECS[key] : undefined;

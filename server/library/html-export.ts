@@ -23,7 +23,7 @@ export class HtmlExporter {
   constructor(private readonly modulesDir: string) {}
 
   async export(markdown: string, title: string, media: MediaReader): Promise<string> {
-    const deck = this.deckRenderer().render(markdown);
+    const deck = this.deckRenderer().render(markdown, "slides"); // any note exports as slides, as HedgeDoc presents it
     let slides = deckToRevealHtml(deck);
     slides = await inlineMedia(slides, media);
     const hasMath = slides.includes('class="katex');
