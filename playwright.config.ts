@@ -63,6 +63,13 @@ export default defineConfig({
       // test/integration/live-access.test.ts.
       SIGN_IN_ATTEMPTS: "10000",
       SIGN_UPS_PER_MINUTE: "10000",
+      // Most specs sign strangers up and edit each other's decks; e2e/sign-up-policy.spec.ts and
+      // test/integration/sign-up-policy.test.ts test the policies themselves.
+      SIGN_UP: "open",
+      DEFAULT_MEMBER_ACCESS: "write",
+      DECKS_PER_HOUR: "100000",
+      API_TOKENS_PER_HOUR: "100000",
+      MEDIA_UPLOADS_PER_HOUR: "100000",
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
     },
   },

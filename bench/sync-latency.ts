@@ -9,6 +9,7 @@ import pg from "pg";
 import * as Y from "yjs";
 import { DECK_TEXT_NAME, MessageType } from "../core/sync-protocol";
 import { insertGuestDeck } from "../test/support/deck-fixtures";
+import { TEST_METRICS_TOKEN } from "../test/support/server-process";
 import { createBenchDatabase } from "./bench-database";
 import { pinServersAndClients, startPodiumServer, type RunningServer } from "./bench-servers";
 import { describeMachine, histogramQuantile } from "./machine";
@@ -55,7 +56,7 @@ export async function measureCommitLatency(server: RunningServer, deckId: string
   client.close();
   doc.destroy();
   delays.sort((a, b) => a - b);
-  const metrics = await (await fetch(server.metricsUrl!)).text();
+  const metrics = await (await fetch(server.metricsUrl!, { headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` } })).text();
   return {
     samples: delays.length,
     ackP50: percentile(delays, 50),

@@ -49,6 +49,15 @@ export interface DeckAccessSettings {
   memberAccess: AccessLevel;
   guestAccess: AccessLevel;
   grants: DeckGrantInfo[];
+  /** Shares with addresses nobody has verified yet, waiting for their owner (docs/security.md). */
+  pending: PendingGrantInfo[];
+}
+
+export interface PendingGrantInfo {
+  email: string;
+  level: AccessLevel;
+  /** The invitation link to send them (path on this site); null when it was revoked. */
+  invitePath: string | null;
 }
 
 export interface DeckGrantInfo {

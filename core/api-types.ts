@@ -28,6 +28,7 @@ export type ApiErrorCode =
   | "payload_too_large"
   | "unsupported_media_type"
   | "method_not_allowed"
+  | "too_many_requests"
   | "unavailable"
   | "internal";
 

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { E2E_ORIGIN, newAccount, signedInContext, signInThroughPage } from "./support/auth";
 import { editorText, openEditor } from "./support/decks";
 
@@ -9,12 +9,31 @@ function forceEdit(page: Page, text: string): Promise<void> {
   }, text);
 }
 
-async function shareWith(owner: Page, email: string, level: "Can read" | "Can edit") {
+/**
+ * Shares the owner's open deck with an address. A `recipient` whose address is not verified yet
+ * (they signed up by themselves) gets it only through the pending share's invitation link, which
+ * they open and accept in their own browser.
+ */
+async function shareWith(owner: Page, email: string, level: "Can read" | "Can edit", recipient?: BrowserContext) {
   await owner.getByTestId("share-button").click();
   const dialog = owner.getByRole("dialog", { name: "Share this deck" });
   await dialog.getByLabel("Email of a person to share with").fill(email);
   await dialog.getByLabel("Their access").selectOption({ label: level });
   await dialog.getByRole("button", { name: "Share", exact: true }).click();
+  if (recipient) {
+    await expect(dialog.getByRole("table", { name: "Pending invitations" })).toContainText(level);
+    await expect(dialog.getByRole("table", { name: "People with access" })).toHaveCount(0);
+    const link = new URL(await dialog.getByLabel(`Invitation link for ${email}`).inputValue());
+    expect(link.origin).toBe(E2E_ORIGIN);
+    const page = await recipient.newPage();
+    await page.goto(link.pathname);
+    await page.getByRole("button", { name: "Accept the invitation" }).click();
+    await expect(page.getByTestId("invitation-accepted")).toBeVisible();
+    await page.close();
+    await dialog.getByRole("button", { name: "Done" }).click();
+    await owner.getByTestId("share-button").click();
+    await expect(dialog.getByRole("table", { name: "Pending invitations" })).toHaveCount(0);
+  }
   await expect(dialog.getByRole("table", { name: "People with access" })).toContainText(level);
   return dialog;
 }
@@ -51,7 +70,7 @@ test("sign up, sign in, create a deck and share it read-only: the reader's typin
 
   const bobContext = await browser.newContext();
   const bobAccount = await signedInContext(bobContext, "Bob");
-  const dialog = await shareWith(alice, bobAccount.email, "Can read");
+  const dialog = await shareWith(alice, bobAccount.email, "Can read", bobContext);
   // Other members get nothing: only Bob's grant lets him in.
   await dialog.getByLabel("Signed-in members").selectOption({ label: "No access" });
   await expect(dialog.getByLabel("Signed-in members")).toHaveValue("none");
@@ -89,7 +108,7 @@ test("downgrade while connected: the second user's next edit is refused and not 
   await expect(alice).toHaveURL(/\/d\/[a-z0-9]+$/);
   const deckId = alice.url().split("/").pop()!;
   await expect(alice.getByTestId("connection-status")).toHaveText("Connected");
-  const dialog = await shareWith(alice, bobAccount.email, "Can edit");
+  const dialog = await shareWith(alice, bobAccount.email, "Can edit", bobContext);
   await dialog.getByLabel("Signed-in members").selectOption({ label: "No access" });
   await expect(dialog.getByLabel("Signed-in members")).toHaveValue("none");
   await dialog.getByRole("button", { name: "Done" }).click();

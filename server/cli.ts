@@ -3,6 +3,8 @@
 //
 //   user add --email E --password P [--name N] [--admin]
 //   token create --email E [--name N]        prints the token as its last line
+//   invite create [--email E] [--role member|admin] [--uses N|--unlimited] [--days D]   prints the link as its last line
+//   invite list | invite revoke <id>
 //   import <dir|zip|md>... [--owner EMAIL]   each markdown file becomes a deck (server/library/library-cli.ts)
 //   archive --older-than 90d [--dry-run]      archive decks not edited for that long
 //   export --archived --out f.zip [--purge]   the archived decks as a verified zip; --purge deletes them after
@@ -20,6 +22,9 @@ import { libraryCommands } from "./library/library-cli";
 const USAGE = `Usage:
   npm run cli -- user add --email E --password P [--name N] [--admin]
   npm run cli -- token create --email E [--name N]
+  npm run cli -- invite create [--email E] [--role member|admin] [--uses N|--unlimited] [--days D]
+  npm run cli -- invite list
+  npm run cli -- invite revoke <id>
   npm run cli -- import <dir|zip|md>... [--owner EMAIL]
   npm run cli -- archive --older-than 90d [--dry-run]
   npm run cli -- export --archived --out f.zip [--purge]`;
@@ -46,6 +51,39 @@ const commands: Record<string, Command> = {
     const created = await tokens.create(user.id, values.name);
     console.log(`Token "${created.name}" for ${user.email}; it is shown only now:`);
     console.log(created.token);
+  },
+  "invite create": async (args, { invitations }) => {
+    const { values } = parseArgs({
+      args,
+      options: {
+        email: { type: "string" },
+        role: { type: "string", default: "member" },
+        uses: { type: "string", default: "1" },
+        unlimited: { type: "boolean", default: false },
+        days: { type: "string", default: "7" },
+      },
+    });
+    if (values.role !== "member" && values.role !== "admin") throw new UsageError("--role must be member or admin.");
+    const created = await invitations.create({
+      email: values.email,
+      role: values.role,
+      maxUses: values.unlimited ? null : Number(values.uses),
+      expiresInDays: Number(values.days),
+    });
+    const uses = created.maxUses === null ? "any number of sign-ups" : `${created.maxUses} sign-up${created.maxUses === 1 ? "" : "s"}`;
+    console.log(`Invitation ${created.id} (${created.role}${created.email ? ` for ${created.email}` : ""}, ${uses}, until ${created.expiresAt}):`);
+    console.log(`${invitations.publicUrl}${created.path}`);
+  },
+  "invite list": async (_args, { invitations }) => {
+    for (const invitation of await invitations.list()) {
+      const uses = `${invitation.uses}/${invitation.maxUses ?? "∞"}`;
+      console.log(`${invitation.id}  ${invitation.status.padEnd(7)}  ${invitation.role.padEnd(6)}  ${uses.padEnd(7)}  ${invitation.expiresAt}  ${invitation.email ?? "(any address)"}`);
+    }
+  },
+  "invite revoke": async (args, { invitations }) => {
+    if (!args[0]) throw new UsageError("invite revoke needs the invitation's id (see invite list).");
+    const revoked = await invitations.revoke(args[0]);
+    console.log(`Revoked invitation ${revoked.id}.`);
   },
 };
 
@@ -86,7 +124,7 @@ async function main(argv: string[]): Promise<void> {
 main(process.argv.slice(2)).catch((error: unknown) => {
   const parseError = typeof (error as { code?: unknown }).code === "string" && (error as { code: string }).code.startsWith("ERR_PARSE_ARGS");
   if (error instanceof UsageError || parseError || (error instanceof Error && error.name === "LibraryUsageError")) console.error(`${(error as Error).message}\n\n${USAGE}`);
-  else if (error instanceof ConfigError || (error instanceof Error && ["AccountError", "ApiTokenError"].includes(error.name))) console.error(error.message);
+  else if (error instanceof ConfigError || (error instanceof Error && ["AccountError", "ApiTokenError", "InvitationError"].includes(error.name))) console.error(error.message);
   else console.error(error);
   process.exit(1);
 });

@@ -57,6 +57,26 @@ const schema = z.object({
   OIDC_CLIENT_SECRET: optional(z.string().min(1)),
   /** The sign-in button's label. */
   OIDC_NAME: z.string().min(1).default("Single sign-on"),
+  /** Who may create an account: anyone (open, see SIGN_UP_DOMAINS), invitation links only, or nobody (closed: admins create accounts). Default: invite; the first account of a fresh instance is always let in and becomes admin (server/auth/sign-up-policy.ts). */
+  SIGN_UP: z.enum(["open", "invite", "closed"]).default("invite"),
+  /** With SIGN_UP=open: only addresses at these domains (comma-separated, e.g. "example.org,example.com"); empty: any. */
+  SIGN_UP_DOMAINS: z
+    .string()
+    .default("")
+    .transform((value) => value.split(",").map((domain) => domain.trim().toLowerCase().replace(/^@/, "")).filter(Boolean)),
+  /** OIDC accounts: follow SIGN_UP ("policy"), or let every account of the provider in ("open"), since it vouches for them. */
+  OIDC_SIGN_UP: z.enum(["policy", "open"]).default("policy"),
+  /** What signed-in members may do with a new deck until its owner changes it (docs/security.md). */
+  DEFAULT_MEMBER_ACCESS: z.enum(["none", "read", "write"]).default("read"),
+  /** GET /metrics on the app port needs "Authorization: Bearer <METRICS_TOKEN>"; unset (and no METRICS_PORT): 404. */
+  METRICS_TOKEN: optional(z.string().min(16, "must be at least 16 characters")),
+  /** Serve /metrics on its own listener (no token needed there), e.g. for a scraper on a private network. */
+  METRICS_PORT: optional(z.coerce.number().int().min(0).max(65_535)),
+  METRICS_HOST: z.string().default("127.0.0.1"),
+  /** Per-account limits per hour (429 with Retry-After beyond them); 0: no limit. */
+  DECKS_PER_HOUR: integer(100, 0),
+  API_TOKENS_PER_HOUR: integer(20, 0),
+  MEDIA_UPLOADS_PER_HOUR: integer(300, 0),
   /** Largest uploaded image, in bytes. */
   MEDIA_MAX_BYTES: integer(10 * 1024 * 1024, 1024),
   /** Largest import upload (all files of one request, zips included), in bytes. */
@@ -84,5 +104,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (Boolean(parsed.data.ADMIN_EMAIL) !== Boolean(parsed.data.ADMIN_PASSWORD)) {
     throw new ConfigError("Invalid configuration:\n  ADMIN_EMAIL and ADMIN_PASSWORD must be set together.");
   }
+  if (parsed.data.NODE_ENV === "production" && parsed.data.AUTH_SECRET && isPlaceholderSecret(parsed.data.AUTH_SECRET)) {
+    throw new ConfigError("Invalid configuration:\n  AUTH_SECRET is the example value from the documentation: set your own (e.g. `openssl rand -base64 32`).");
+  }
   return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };
+}
+
+/** Secrets that were published as examples (docker-compose.yml, .env.example): anyone could forge sessions with them. */
+const PLACEHOLDER_SECRETS = ["local-only-podium-secret-change-me-0123456789", "change-me-to-a-long-random-secret"];
+
+export function isPlaceholderSecret(secret: string): boolean {
+  return PLACEHOLDER_SECRETS.includes(secret) || /change[-_ ]?me/i.test(secret);
 }

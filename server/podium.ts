@@ -23,6 +23,7 @@ import { RevisionService } from "./library/revision-service";
 import { SearchIndexer } from "./library/search-indexer";
 import type { Logger } from "./log";
 import { PodiumMetrics } from "./metrics";
+import { MetricsEndpoint } from "./metrics-endpoint";
 import { PROJECT_ROOT } from "./project-root";
 import { warmUpDeckOpening } from "./warm-up";
 import { DeckStore } from "./persistence/deck-store";
@@ -41,6 +42,8 @@ export interface PodiumServer {
   rooms: RoomRegistry;
   updateLog: UpdateLog;
   metrics: PodiumMetrics;
+  /** The metrics-only listener's port (METRICS_PORT), or null. */
+  metricsPort: number | null;
   /** Set when REDIS_URL is: this instance shares its decks with the others. */
   bridge: RedisBridge | null;
   /** Stops accepting, flushes everything, closes PostgreSQL. */
@@ -50,7 +53,7 @@ export interface PodiumServer {
 export async function startPodium(config: Config, log: Logger, options: { next?: boolean } = {}): Promise<PodiumServer> {
   const database = await openDatabase(config, log);
   const prisma = createPrismaClient(database.url);
-  const store = new DeckStore(prisma);
+  const store = new DeckStore(prisma, { memberAccess: config.DEFAULT_MEMBER_ACCESS });
   const authServices = await createAuthServices(config, prisma, log).catch(async (error: unknown) => {
     await prisma.$disconnect();
     await database.stop();
@@ -142,18 +145,10 @@ export async function startPodium(config: Config, log: Logger, options: { next?:
   }
 
   const serveApp = handleRequest;
+  const metricsEndpoint = new MetricsEndpoint(metrics, { token: config.METRICS_TOKEN, port: config.METRICS_PORT, host: config.METRICS_HOST }, log);
   const server = http.createServer((request, response) => {
-    // Served before Next.js; keep it off the public internet at the proxy (docs/operations.md).
-    if (request.url === "/metrics" && request.method === "GET") {
-      metrics.text().then(
-        (text) => response.writeHead(200, { "content-type": metrics.contentType }).end(text),
-        (error: unknown) => {
-          log.error({ err: error }, "metrics collection failed");
-          response.writeHead(500, { "content-type": "text/plain" }).end("metrics collection failed\n");
-        },
-      );
-      return;
-    }
+    // Before Next.js: behind METRICS_TOKEN, or 404 (server/metrics-endpoint.ts, docs/operations.md).
+    if (metricsEndpoint.handleAppRequest(request, response)) return;
     setClientAddress(request, config.TRUST_PROXY);
     serveApp(request, response);
   });
@@ -167,6 +162,12 @@ export async function startPodium(config: Config, log: Logger, options: { next?:
     server.listen(config.PORT, config.HOST, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  const metricsPort = await metricsEndpoint.listen().catch(async (error: unknown) => {
+    server.close();
+    await prisma.$disconnect();
+    await database.stop();
+    throw error;
+  });
   log.info({ port }, "Podium is listening");
 
   let stopping: Promise<void> | null = null;
@@ -179,6 +180,7 @@ export async function startPodium(config: Config, log: Logger, options: { next?:
       sync.close();
       server.closeAllConnections();
       await closed;
+      await metricsEndpoint.close();
       await closeNext();
       await prisma.$disconnect();
       await database.stop();
@@ -186,7 +188,7 @@ export async function startPodium(config: Config, log: Logger, options: { next?:
       log.info("Podium stopped");
     })());
 
-  return { url: `http://127.0.0.1:${port}`, port, services, rooms, updateLog, metrics, bridge, stop };
+  return { url: `http://127.0.0.1:${port}`, port, metricsPort, services, rooms, updateLog, metrics, bridge, stop };
 }
 
 /** How soon the last edits of a burst reach the full-text index (the trigger throttles the rest). */

@@ -1,11 +1,13 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { safeReturnPath } from "@/core/return-path";
 import { sendJson } from "./auth-request";
+import { OidcButton } from "./oidc-button";
 
 /** Email + password, and the configured OpenID Connect provider when there is one. */
-export function SignInForm({ next, oidcName }: { next: string; oidcName: string | null }) {
-  const [error, setError] = useState<string | null>(null);
+export function SignInForm({ next, oidcName, initialError = null }: { next: string; oidcName: string | null; initialError?: string | null }) {
+  const [error, setError] = useState<string | null>(initialError);
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -16,21 +18,9 @@ export function SignInForm({ next, oidcName }: { next: string; oidcName: string 
     try {
       await sendJson("POST", "/api/auth/sign-in/email", { email: form.get("email"), password: form.get("password") });
       // A full load, so every server component sees the new session.
-      window.location.assign(next);
+      window.location.assign(safeReturnPath(next));
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : "Could not sign in.");
-      setBusy(false);
-    }
-  }
-
-  async function signInWithOidc() {
-    setBusy(true);
-    setError(null);
-    try {
-      const { url } = await sendJson<{ url: string }>("POST", "/api/auth/sign-in/oauth2", { providerId: "oidc", callbackURL: next });
-      window.location.assign(url);
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : "Could not reach the sign-in provider.");
       setBusy(false);
     }
   }
@@ -39,9 +29,7 @@ export function SignInForm({ next, oidcName }: { next: string; oidcName: string 
     <>
       {oidcName && (
         <>
-          <button type="button" className="button wide" onClick={signInWithOidc} disabled={busy}>
-            Sign in with {oidcName}
-          </button>
+          <OidcButton name={oidcName} next={next} />
           <p className="auth-divider">or with email</p>
         </>
       )}

@@ -1,9 +1,12 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { safeReturnPath } from "@/core/return-path";
 import { sendJson } from "./auth-request";
+import { forgetInvitation, rememberInvitation } from "./invitation-cookie";
 
-export function SignUpForm({ next }: { next: string }) {
+/** A new email + password account; through an invitation link when `invitation` is given (its address fixed when it names one). */
+export function SignUpForm({ next, invitation = null, fixedEmail = null }: { next: string; invitation?: string | null; fixedEmail?: string | null }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -13,8 +16,10 @@ export function SignUpForm({ next }: { next: string }) {
     setBusy(true);
     setError(null);
     try {
-      await sendJson("POST", "/api/auth/sign-up/email", { name: form.get("name"), email: form.get("email"), password: form.get("password") });
-      window.location.assign(next);
+      rememberInvitation(invitation);
+      await sendJson("POST", "/api/auth/sign-up/email", { name: form.get("name"), email: fixedEmail ?? form.get("email"), password: form.get("password") });
+      forgetInvitation();
+      window.location.assign(safeReturnPath(next));
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : "Could not create the account.");
       setBusy(false);
@@ -29,7 +34,11 @@ export function SignUpForm({ next }: { next: string }) {
       </label>
       <label className="field">
         Email
-        <input name="email" type="email" autoComplete="username" required />
+        {fixedEmail ? (
+          <input name="email" type="email" value={fixedEmail} readOnly aria-readonly="true" />
+        ) : (
+          <input name="email" type="email" autoComplete="username" required />
+        )}
       </label>
       <label className="field">
         Password (at least 8 characters)

@@ -113,6 +113,51 @@ export function ShareDialog({ deckId, onClose }: { deckId: string; onClose: () =
                 </tbody>
               </table>
             )}
+            {settings.pending.length > 0 && (
+              <>
+                <p className="muted">
+                  Waiting for their owner: nobody has proved they read these addresses yet. Send each person their invitation link; the share becomes theirs when
+                  they sign up or accept through it.
+                </p>
+                <table className="data-table" aria-label="Pending invitations">
+                  <tbody>
+                    {settings.pending.map((pending) => (
+                      <tr key={pending.email}>
+                        <td>
+                          {pending.email} <span className="pending-tag">pending</span>
+                        </td>
+                        <td>{LEVEL_LABELS[pending.level]}</td>
+                        <td>
+                          <span className="inline-form">
+                            {pending.invitePath && (
+                              <input
+                                readOnly
+                                aria-label={`Invitation link for ${pending.email}`}
+                                value={`${window.location.origin}${pending.invitePath}`}
+                                onFocus={(event) => event.target.select()}
+                              />
+                            )}
+                            <button
+                              type="button"
+                              className="button secondary"
+                              aria-label={`Withdraw ${pending.email}`}
+                              onClick={() =>
+                                run(async () => {
+                                  await sendJson("DELETE", `${base}/pending?email=${encodeURIComponent(pending.email)}`);
+                                  return sendJson<DeckAccessInfo>("GET", base).then((info) => info.settings ?? undefined);
+                                })
+                              }
+                            >
+                              Withdraw
+                            </button>
+                          </span>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </>
+            )}
           </>
         )}
         {error && (

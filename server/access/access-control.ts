@@ -4,8 +4,11 @@
 import type { AccessLevel, DeckAccessSettings, DeckRole } from "../../core/access";
 import type { PrismaClient } from "../db/prisma";
 import type { Prisma } from "../db/generated/client";
+import type { Invitations } from "../auth/invitations";
 import { ActorResolver, type Actor } from "./actor";
 import { deckAccess, deckVisible } from "./deck-access";
+
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
 export type AccessChange = { deckId: string } | { userId: string };
 
@@ -25,6 +28,7 @@ export class AccessControl {
   constructor(
     private readonly prisma: PrismaClient,
     readonly actors: ActorResolver,
+    private readonly invitations: Invitations,
   ) {}
 
   resolveActor(headers: Headers): Promise<Actor> {
@@ -82,14 +86,21 @@ export class AccessControl {
         guestAccess: true,
         owner: { select: { id: true, name: true, email: true } },
         grants: { select: { level: true, user: { select: { id: true, name: true, email: true } } }, orderBy: { createdAt: "asc" } },
+        pendingGrants: { select: { email: true, level: true, invitationId: true, createdAt: true }, orderBy: { createdAt: "asc" } },
       },
     });
     if (!deck) return null;
+    const pending = deck.pendingGrants.map((grant) => ({
+      email: grant.email,
+      level: grant.level,
+      invitePath: grant.invitationId ? `/invite/${this.invitations.tokenFor(grant.invitationId)}` : null,
+    }));
     return {
       owner: deck.owner,
       memberAccess: deck.memberAccess,
       guestAccess: deck.guestAccess,
       grants: deck.grants.map((grant) => ({ userId: grant.user.id, name: grant.user.name, email: grant.user.email, level: grant.level })),
+      pending,
     };
   }
 
@@ -100,18 +111,58 @@ export class AccessControl {
     return (await this.settings(deckId))!;
   }
 
-  /** Gives one user (by email) a level on the deck, replacing an earlier grant. */
-  async grant(deckId: string, email: string, level: AccessLevel): Promise<DeckAccessSettings> {
-    const user = await this.prisma.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
-    if (!user) throw new AccessError("bad_request", `Nobody has an account with the email ${email.trim()}; they need to sign up first.`);
+  /**
+   * Gives the owner of an address a level on the deck. Only a verified address gets a grant at
+   * once; any other waits as a pending share, with an invitation link bound to that address, for
+   * whoever proves they read its mail (claimPendingGrants). Whoever merely typed the address into
+   * a sign-up form first gets nothing.
+   */
+  async grant(deckId: string, email: string, level: AccessLevel, sharedById: string | null = null): Promise<DeckAccessSettings> {
+    const address = email.trim().toLowerCase();
+    if (!EMAIL.test(address)) throw new AccessError("bad_request", `"${email.trim()}" is not an email address.`);
     if (!(await this.prisma.deck.count({ where: { id: deckId } }))) throw new AccessError("not_found", "No deck with this id.");
-    await this.prisma.deckGrant.upsert({
-      where: { deckId_userId: { deckId, userId: user.id } },
-      create: { deckId, userId: user.id, level },
-      update: { level },
-    });
+    const user = await this.prisma.user.findUnique({ where: { email: address }, select: { id: true, emailVerified: true } });
+    if (user?.emailVerified) {
+      await this.prisma.deckGrant.upsert({
+        where: { deckId_userId: { deckId, userId: user.id } },
+        create: { deckId, userId: user.id, level },
+        update: { level },
+      });
+      await this.prisma.pendingGrant.deleteMany({ where: { deckId, email: address } });
+    } else {
+      const invitation = await this.invitations.forSharedAddress(address, sharedById);
+      await this.prisma.pendingGrant.upsert({
+        where: { deckId_email: { deckId, email: address } },
+        create: { deckId, email: address, level, invitationId: invitation.id },
+        update: { level, invitationId: invitation.id },
+      });
+    }
     this.announce({ deckId });
     return (await this.settings(deckId))!;
+  }
+
+  /** The shares waiting for a newly verified address become that account's grants. */
+  async claimPendingGrants(user: { id: string; email: string }): Promise<void> {
+    const address = user.email.toLowerCase();
+    const pending = await this.prisma.pendingGrant.findMany({ where: { email: address } });
+    if (pending.length === 0) return;
+    await this.prisma.$transaction([
+      ...pending.map((grant) =>
+        this.prisma.deckGrant.upsert({
+          where: { deckId_userId: { deckId: grant.deckId, userId: user.id } },
+          create: { deckId: grant.deckId, userId: user.id, level: grant.level },
+          update: { level: grant.level },
+        }),
+      ),
+      this.prisma.pendingGrant.deleteMany({ where: { email: address } }),
+    ]);
+    for (const grant of pending) this.announce({ deckId: grant.deckId });
+  }
+
+  /** false when nothing was waiting for this address on the deck. */
+  async removePendingGrant(deckId: string, email: string): Promise<boolean> {
+    const { count } = await this.prisma.pendingGrant.deleteMany({ where: { deckId, email: email.trim().toLowerCase() } });
+    return count > 0;
   }
 
   /** false when the user had no grant on the deck. */

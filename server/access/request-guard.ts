@@ -67,6 +67,7 @@ const ERROR_STATUS: Record<string, Record<string, [number, ApiError["code"]]>> =
   AccessError: { not_found: [404, "not_found"], "": [400, "bad_request"] },
   AccountError: { not_found: [404, "not_found"], email_taken: [409, "conflict"], "": [400, "bad_request"] },
   ApiTokenError: { "": [400, "bad_request"] },
+  InvitationError: { not_found: [404, "not_found"], invalid: [409, "conflict"], "": [400, "bad_request"] },
   LibraryError: { not_found: [404, "not_found"], conflict: [409, "conflict"], "": [400, "bad_request"] },
   RenameError: { "": [400, "bad_request"] },
   RevisionNotFoundError: { "": [404, "not_found"] },

@@ -35,7 +35,7 @@ export class Accounts {
     private readonly prisma: PrismaClient,
   ) {}
 
-  /** An email + password account, as sign-up makes, but with a chosen role (CLI, first admin). */
+  /** An email + password account, as sign-up makes, but with a chosen role (CLI, first admin); an admin vouches for its address, so it is verified. */
   async createLocalUser(input: NewLocalUser): Promise<Viewer> {
     const email = input.email.trim().toLowerCase();
     if (!EMAIL.test(email)) throw new AccountError("invalid_email", `"${input.email}" is not an email address.`);
@@ -47,7 +47,7 @@ export class Accounts {
       throw new AccountError("email_taken", `An account for ${email} exists already.`);
     }
     const role = input.role ?? "member";
-    const user = await context.internalAdapter.createUser({ email, name: input.name?.trim() || email.split("@")[0]!, emailVerified: false, role });
+    const user = await context.internalAdapter.createUser({ email, name: input.name?.trim() || email.split("@")[0]!, emailVerified: true, role });
     await context.internalAdapter.linkAccount({
       accountId: user.id,
       providerId: "credential",

@@ -9,6 +9,7 @@ import { createAccessControl } from "better-auth/plugins/access";
 import { adminAc, defaultStatements } from "better-auth/plugins/admin/access";
 import type { PrismaClient } from "../db/prisma";
 import type { Logger } from "../log";
+import type { SignUpGate } from "./sign-up-gate";
 
 export const AUTH_BASE_PATH = "/api/auth";
 /** better-auth's provider id for the configured OIDC provider: the callback is /api/auth/oauth2/callback/oidc. */
@@ -34,6 +35,8 @@ export interface AuthSettings {
   /** Sign-in tries per address per 15 minutes, and sign-ups per address per minute. */
   signInAttempts: number;
   signUpsPerMinute: number;
+  /** Who may create an account (sign-up-gate.ts); every user creation passes through it. */
+  signUpGate: SignUpGate;
 }
 
 const ac = createAccessControl(defaultStatements);
@@ -51,6 +54,7 @@ export function createBetterAuth(prisma: PrismaClient, settings: AuthSettings, l
     secret: settings.secret,
     trustedOrigins: settings.trustedOrigins,
     database: prismaAdapter(prisma, { provider: "postgresql" }),
+    databaseHooks: settings.signUpGate.databaseHooks(),
     emailAndPassword: { enabled: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: 256, autoSignIn: true },
     account: { accountLinking: { enabled: false } },
     // Every request reads the session row, so signing out, disabling and revoking take effect at once.

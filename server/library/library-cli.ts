@@ -35,7 +35,7 @@ interface Stack {
 }
 
 function openStack({ config, log, prisma, access, databaseUrl }: LibraryContext): Stack {
-  const store = new DeckStore(prisma);
+  const store = new DeckStore(prisma, { memberAccess: config.DEFAULT_MEMBER_ACCESS });
   const updateLog = new UpdateLog(databaseUrl, { flushIntervalMs: config.FLUSH_INTERVAL_MS, log });
   const rooms = new RoomRegistry(prisma, store, updateLog, { idleMs: 0, compactAfterEntries: config.COMPACT_AFTER_UPDATES, log });
   const decks = new DeckService(store, rooms, updateLog, config.MAX_DECK_CHARS);

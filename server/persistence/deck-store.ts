@@ -25,12 +25,20 @@ export interface StoredDocumentState {
   logEntries: number;
 }
 
+export interface NewDeckDefaults {
+  /** What signed-in members may do with a new deck (DEFAULT_MEMBER_ACCESS); unset: the column's default. */
+  memberAccess?: "none" | "read" | "write";
+}
+
 export class DeckStore {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly defaults: NewDeckDefaults = {},
+  ) {}
 
   async create(id: string, state: Uint8Array, derived: DerivedColumns, ownerId: string | null = null): Promise<StoredDeck> {
     const row = await this.prisma.deck.create({
-      data: { id, snapshot: bytes(state), ...derived, ownerId },
+      data: { id, snapshot: bytes(state), ...derived, ownerId, ...this.defaults },
       select: summaryColumns,
     });
     return toStoredDeck(row);

@@ -1,9 +1,10 @@
-// GET /metrics: Prometheus text with the numbers operators watch.
+// GET /metrics: Prometheus text with the numbers operators watch (behind METRICS_TOKEN: who may
+// read them is tested in metrics-access.test.ts).
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { PodiumServer } from "../../server/podium";
 import { createTestDatabase } from "../support/database";
 import { insertGuestDeck } from "../support/deck-fixtures";
-import { startTestPodium } from "../support/podium";
+import { startTestPodium, TEST_METRICS_TOKEN } from "../support/podium";
 import { connectClient, eventually, waitForSync } from "../support/yjs-client";
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -26,7 +27,7 @@ it("serves connections, open decks, updates, persistence latency and backlog in 
     await waitForSync(client);
     client.text.insert(0, "hello");
     await eventually(async () => {
-      const response = await fetch(`${podium.url}/metrics`);
+      const response = await fetch(`${podium.url}/metrics`, { headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` } });
       expect(response.status).toBe(200);
       expect(response.headers.get("content-type")).toContain("text/plain");
       const text = await response.text();

@@ -111,6 +111,16 @@ describe("database schema", () => {
     expect((await prisma.rateLimit.findUniqueOrThrow({ where: { key: "127.0.0.1|/sign-in/email" } })).count).toBe(1);
     expect(await prisma.verification.count()).toBe(1);
 
+    const invitation = await prisma.invitation.create({
+      data: { id: "i1", tokenHash: "th1", email: "bob@podium.test", maxUses: 1, expiresAt: now, createdById: "u1" },
+      include: { createdBy: true },
+    });
+    expect(invitation).toMatchObject({ role: "member", uses: 0, revokedAt: null, createdBy: { id: "u1" } });
+    await prisma.pendingGrant.create({ data: { deckId: "acl", email: "bob@podium.test", level: "write", invitationId: "i1" } });
+    await expect(prisma.pendingGrant.create({ data: { deckId: "acl", email: "bob@podium.test", level: "read" } })).rejects.toThrow();
+    await prisma.accountRateLimit.create({ data: { key: "decks:u1", windowStart: now, count: 3 } });
+    expect((await prisma.accountRateLimit.findUniqueOrThrow({ where: { key: "decks:u1" } })).count).toBe(3);
+
     // Deleting a user keeps their decks (ownerless: the admins own them) and drops the rest.
     await prisma.user.delete({ where: { id: "u1" } });
     expect(await prisma.deck.findUniqueOrThrow({ where: { id: "acl" } })).toMatchObject({ ownerId: null });
@@ -118,5 +128,11 @@ describe("database schema", () => {
     expect(await prisma.session.count()).toBe(0);
     expect(await prisma.account.count()).toBe(0);
     expect(await prisma.apiToken.count()).toBe(0);
+    // Their invitations stay valid (nobody made them then); a deleted invitation leaves its pending shares.
+    expect((await prisma.invitation.findUniqueOrThrow({ where: { id: "i1" } })).createdById).toBeNull();
+    await prisma.invitation.delete({ where: { id: "i1" } });
+    expect(await prisma.pendingGrant.findFirstOrThrow({ where: { deckId: "acl" } })).toMatchObject({ invitationId: null });
+    await prisma.deck.delete({ where: { id: "acl" } });
+    expect(await prisma.pendingGrant.count()).toBe(0);
   });
 });

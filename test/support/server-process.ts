@@ -4,6 +4,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
+/** The METRICS_TOKEN of servers started here (benchmarks scrape /metrics with it). */
+export const TEST_METRICS_TOKEN = "test-metrics-token-0123456789";
 const READY = /Podium is ready on http:\/\/localhost:(\d+)/;
 
 export interface ServerProcess {
@@ -28,6 +30,14 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "warn",
       // A fixed secret keeps the server from writing one into DATA_DIR.
       AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
+      // The suite signs strangers up freely and shares decks with every member, as before sign-up
+      // policies existed; test/integration/sign-up-policy.test.ts sets the policies it tests.
+      SIGN_UP: "open",
+      DEFAULT_MEMBER_ACCESS: "write",
+      DECKS_PER_HOUR: "100000",
+      API_TOKENS_PER_HOUR: "100000",
+      MEDIA_UPLOADS_PER_HOUR: "100000",
+      METRICS_TOKEN: TEST_METRICS_TOKEN,
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,5 +1,6 @@
 import { libraryCapability } from "@/server/access/deck-access";
 import { handleAccessApi, requireUser } from "@/server/access/request-guard";
+import { tooManyRequests } from "@/server/auth/account-rate-limits";
 import { ApiError, readJsonBody } from "@/server/http/api-response";
 import { parseLibraryQuery } from "@/server/library/library-params";
 import { getServices } from "@/server/services";
@@ -21,7 +22,9 @@ export function GET(request: Request): Promise<Response> {
 export function POST(request: Request): Promise<Response> {
   return handleAccessApi(async () => {
     const actor = await requireUser(request);
-    const { decks, maxDeckChars, library, access } = getServices();
+    const { decks, maxDeckChars, library, access, rateLimits } = getServices();
+    const limited = await rateLimits.take(actor.user.id, "decks");
+    if (limited) return tooManyRequests(limited);
     // JSON escapes can take six bytes per character.
     const body = await readJsonBody(request, maxDeckChars * 6 + 1024);
     if (typeof body !== "object" || body === null || Array.isArray(body)) {

@@ -1,5 +1,6 @@
 import { allows } from "@/core/access";
 import { handleAccessApi, requireActor } from "@/server/access/request-guard";
+import { tooManyRequests } from "@/server/auth/account-rate-limits";
 import { ApiError, deckIdParam, errorResponse } from "@/server/http/api-response";
 import { readUploadedFiles } from "@/server/library/upload-body";
 import { getServices } from "@/server/services";
@@ -14,13 +15,16 @@ export const dynamic = "force-dynamic";
 export function POST(request: Request): Promise<Response> {
   return handleAccessApi(async () => {
     const actor = await requireActor(request);
-    const { access, media } = getServices();
+    const { access, media, rateLimits } = getServices();
     const deckParam = new URL(request.url).searchParams.get("deck");
     if (actor.kind === "guest") {
       if (deckParam === null) throw new ApiError(401, "unauthorized", "Sign in to upload images.");
       const role = await access.deckRole(actor, deckIdParam(deckParam));
       if (role === null || !allows(role, "write")) throw new ApiError(401, "unauthorized", "Sign in to upload images to this deck.");
     }
+    // Guests who may write to a deck count against nobody: the deck's owner chose to let them in.
+    const limited = actor.kind === "user" ? await rateLimits.take(actor.user.id, "media") : null;
+    if (limited) return tooManyRequests(limited);
     // Multipart framing adds a little around the file.
     const [file] = await readUploadedFiles(request, media.limitBytes + 64 * 1024, "upload");
     if (file!.bytes.byteLength > media.limitBytes) {

@@ -1,4 +1,5 @@
 import { handleAccessApi, readJsonObject, requireUser } from "@/server/access/request-guard";
+import { tooManyRequests } from "@/server/auth/account-rate-limits";
 import { ApiError } from "@/server/http/api-response";
 import { getServices } from "@/server/services";
 
@@ -18,7 +19,10 @@ export function POST(request: Request): Promise<Response> {
     const actor = await requireUser(request);
     const { name } = await readJsonObject(request);
     if (typeof name !== "string") throw new ApiError(400, "bad_request", '"name" must be a string.');
-    const created = await getServices().tokens.create(actor.user.id, name);
+    const { tokens, rateLimits } = getServices();
+    const limited = await rateLimits.take(actor.user.id, "tokens");
+    if (limited) return tooManyRequests(limited);
+    const created = await tokens.create(actor.user.id, name);
     return Response.json(created, { status: 201, headers: { "cache-control": "no-store" } });
   });
 }

@@ -9,14 +9,15 @@ interface Context {
   params: Promise<{ id: string }>;
 }
 
-/** Body: {"email": "…", "level": "none"|"read"|"write"}: gives that user this level on the deck. */
+/** Body: {"email": "…", "level": "none"|"read"|"write"}: gives that address's verified owner this level on the deck. */
 export function POST(request: Request, context: Context): Promise<Response> {
   return handleAccessApi(async () => {
     const id = deckIdParam((await context.params).id);
-    await requireDeckRole(request, id, "owner");
+    const { actor } = await requireDeckRole(request, id, "owner");
     const { email, level } = await readJsonObject(request);
     if (typeof email !== "string" || email.trim() === "") throw new ApiError(400, "bad_request", '"email" must be the email of a Podium account.');
     if (!isAccessLevel(level)) throw new ApiError(400, "bad_request", '"level" must be "none", "read" or "write".');
-    return Response.json(await getServices().access.grant(id, email, level));
+    // An address nobody has verified yet gets a pending share and an invitation link instead.
+    return Response.json(await getServices().access.grant(id, email, level, actor.kind === "user" ? actor.user.id : null));
   });
 }
