@@ -108,7 +108,7 @@ export async function startPodium(config: Config, log: Logger, options: { next?:
 
   const sync = createSyncEndpoint(rooms, {
     maxMessageBytes: config.MAX_WS_MESSAGE_BYTES,
-    maxDeckChars: config.MAX_DECK_CHARS,
+    updateLimits: { maxChars: config.MAX_DECK_CHARS, maxBytes: config.MAX_DECK_BYTES, maxPendingBytes: config.MAX_PENDING_UPDATE_BYTES },
     pingIntervalMs: config.WS_PING_INTERVAL_MS,
     log,
     rateLimit: { perSecond: config.WS_MESSAGES_PER_SECOND, burst: config.WS_MESSAGE_BURST },
