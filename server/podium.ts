@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AccessControl } from "./access/access-control";
+import { AccessNotifier } from "./access/access-notifier";
 import { createUpgradeAuthorizer } from "./access/upgrade-guard";
 import { createAuthServices } from "./auth/auth-services";
 import { setClientAddress } from "./auth/client-address";
@@ -90,10 +91,19 @@ export async function startPodium(config: Config, log: Logger, options: { next?:
       throw error;
     }
     rooms.useBridge(bridge);
-    const sharedBridge = bridge;
-    authServices.access.onChange((change) => sharedBridge.publishAccessChange(change));
+    // Access changes reach the other instances through PostgreSQL (the access notifier, below), not Redis.
     log.info({ instanceId: bridge.instanceId }, "sharing decks with other instances through Redis");
   }
+  // Every instance, and the CLI from another process, announce access changes through PostgreSQL.
+  const followNotice = authServices.live.followNotices();
+  const notifier = await AccessNotifier.start(
+    database.url,
+    (notice) => {
+      if ("deckId" in notice && notice.gone) rooms.evictHere(notice.deckId, WsCloseCode.deckDeleted, "This deck was deleted.");
+      followNotice(notice);
+    },
+    log,
+  );
   const decks = new DeckService(store, rooms, updateLog, config.MAX_DECK_CHARS);
   const library = createLibrary(config, log, prisma, decks, rooms, updateLog, authServices.access);
   onDeckUnloaded = library.onDeckUnloaded;
@@ -177,6 +187,7 @@ export async function startPodium(config: Config, log: Logger, options: { next?:
       library.stop();
       await rooms.closeAll(WsCloseCode.goingAway, "Server restarting");
       await activeBridge?.stop();
+      await notifier.stop();
       sync.close();
       server.closeAllConnections();
       await closed;
