@@ -14,6 +14,11 @@ export const WsCloseCode = {
   accessChanged: 4001,
   /** The connection's access to the deck was removed (or its account disabled); do not reconnect. */
   accessRevoked: 4403,
+  /**
+   * An update that puts anything but string content into the deck's "markdown" text (another root,
+   * a map, an embed, a format, binary, a sub-document): refused whole, nothing of it kept.
+   */
+  documentShape: 4422,
   /** The deck was deleted while the connection was open. */
   deckDeleted: 4404,
   /** The deck could not be loaded from storage. */

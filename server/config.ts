@@ -2,7 +2,7 @@
 // Documented in .env.example and the README's configuration table.
 import path from "node:path";
 import { z } from "zod";
-import { DEFAULT_MAX_DECK_CHARS, DEFAULT_MAX_WS_MESSAGE_BYTES } from "../core/limits";
+import { DEFAULT_MAX_DECK_BYTES, DEFAULT_MAX_DECK_CHARS, DEFAULT_MAX_PENDING_UPDATE_BYTES, DEFAULT_MAX_WS_MESSAGE_BYTES } from "../core/limits";
 
 const integer = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
 /** An optional setting; set but empty (`REDIS_URL=` in a compose file) counts as unset. */
@@ -26,6 +26,10 @@ const schema = z.object({
   ROOM_IDLE_MS: integer(10_000, 0),
   MAX_DECK_CHARS: integer(DEFAULT_MAX_DECK_CHARS, 1),
   MAX_WS_MESSAGE_BYTES: integer(DEFAULT_MAX_WS_MESSAGE_BYTES, 1024),
+  /** A deck's encoded Yjs document (text, tombstones, every client's history); updates past it close with 1008. */
+  MAX_DECK_BYTES: integer(DEFAULT_MAX_DECK_BYTES, 1024),
+  /** Bytes of a deck's updates that may wait for dependencies that have not arrived; past it: 1008. */
+  MAX_PENDING_UPDATE_BYTES: integer(DEFAULT_MAX_PENDING_UPDATE_BYTES, 1024),
   /** Messages a connection may send per second, sustained; faster senders are read more slowly. 0: no limit. */
   WS_MESSAGES_PER_SECOND: integer(100, 0),
   /** Messages a connection may send in one burst before WS_MESSAGES_PER_SECOND applies. */

@@ -5,6 +5,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { AccessControl } from "./access/access-control";
+import { AccessNotifier } from "./access/access-notifier";
 import { createUpgradeAuthorizer } from "./access/upgrade-guard";
 import { createAuthServices } from "./auth/auth-services";
 import { setClientAddress } from "./auth/client-address";
@@ -92,10 +93,19 @@ export async function startPodium(config: Config, log: Logger, options: { next?:
       throw error;
     }
     rooms.useBridge(bridge);
-    const sharedBridge = bridge;
-    authServices.access.onChange((change) => sharedBridge.publishAccessChange(change));
+    // Access changes reach the other instances through PostgreSQL (the access notifier, below), not Redis.
     log.info({ instanceId: bridge.instanceId }, "sharing decks with other instances through Redis");
   }
+  // Every instance, and the CLI from another process, announce access changes through PostgreSQL.
+  const followNotice = authServices.live.followNotices();
+  const notifier = await AccessNotifier.start(
+    database.url,
+    (notice) => {
+      if ("deckId" in notice && notice.gone) rooms.evictHere(notice.deckId, WsCloseCode.deckDeleted, "This deck was deleted.");
+      followNotice(notice);
+    },
+    log,
+  );
   const decks = new DeckService(store, rooms, updateLog, config.MAX_DECK_CHARS);
   const library = createLibrary(config, log, prisma, decks, rooms, updateLog, authServices.access);
   onDeckUnloaded = library.onDeckUnloaded;
@@ -110,7 +120,7 @@ export async function startPodium(config: Config, log: Logger, options: { next?:
 
   const sync = createSyncEndpoint(rooms, {
     maxMessageBytes: config.MAX_WS_MESSAGE_BYTES,
-    maxDeckChars: config.MAX_DECK_CHARS,
+    updateLimits: { maxChars: config.MAX_DECK_CHARS, maxBytes: config.MAX_DECK_BYTES, maxPendingBytes: config.MAX_PENDING_UPDATE_BYTES },
     pingIntervalMs: config.WS_PING_INTERVAL_MS,
     log,
     rateLimit: { perSecond: config.WS_MESSAGES_PER_SECOND, burst: config.WS_MESSAGE_BURST },
@@ -177,6 +187,7 @@ export async function startPodium(config: Config, log: Logger, options: { next?:
       library.stop();
       await rooms.closeAll(WsCloseCode.goingAway, "Server restarting");
       await activeBridge?.stop();
+      await notifier.stop();
       sync.close();
       server.closeAllConnections();
       await closed;

@@ -1,11 +1,24 @@
 // Open WebSocket connections and the access they were admitted with. When a deck's settings or a
 // user's account change, each affected connection is re-checked at once: a downgrade to read stops
 // its edits (the client is told why), a revoke closes it, an upgrade makes it reconnect as a writer.
+// Each connection also remembers the credential it came with (session or API token): signing out,
+// the session's expiry (a timer at that moment) or revoking the token closes it. With the access
+// notifier running (access-notifier.ts, every instance and the CLI), its notices are the one path
+// changes take; without it, this instance's own announcements.
 import { allows, ACCESS_MESSAGES, type DeckRole } from "../../core/access";
 import { WsCloseCode } from "../../core/ws-close-codes";
 import type { Logger } from "../log";
 import type { AccessChange, AccessControl } from "./access-control";
-import type { Actor } from "./actor";
+import type { AccessNotice } from "./access-notifier";
+import type { Actor, Credential } from "./actor";
+
+export const CREDENTIAL_MESSAGES = {
+  sessionEnded: "You were signed out (or your session expired): sign in again to go on.",
+  tokenRevoked: "The API token this connection used was revoked.",
+} as const;
+
+/** setTimeout's longest delay; a later expiry is re-armed in steps. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** What this module needs from a sync connection. */
 export interface LiveConnection {
@@ -18,18 +31,35 @@ interface Watched {
   actor: Actor;
   role: DeckRole;
   connection: LiveConnection;
+  expiryTimer?: NodeJS.Timeout;
 }
 
 export class LiveAccess {
   private byDeck = new Map<string, Set<Watched>>();
+  private stopFollowingAnnouncements: () => void;
 
   constructor(
     private readonly access: AccessControl,
     private readonly log: Logger,
   ) {
-    access.onChange((change) => {
-      this.recheck(change).catch((error: unknown) => log.error({ err: error, change }, "re-checking open connections failed"));
-    });
+    this.stopFollowingAnnouncements = access.onChange((change) => this.recheckLater(change));
+  }
+
+  /**
+   * From now on, changes reach open connections through the notifier's notices only (they cover
+   * this instance's own changes too): following the in-process announcements as well would handle each twice.
+   */
+  followNotices(): (notice: AccessNotice) => void {
+    this.stopFollowingAnnouncements();
+    return (notice) => {
+      if ("everything" in notice) this.recheckAllLater();
+      else if ("sessionId" in notice && notice.expiresAt) this.moveExpiry(notice.sessionId, notice.expiresAt);
+      else if ("sessionId" in notice) this.endCredential("session", notice.sessionId, CREDENTIAL_MESSAGES.sessionEnded);
+      else if ("tokenId" in notice) this.endCredential("token", notice.tokenId, CREDENTIAL_MESSAGES.tokenRevoked);
+      // A purged deck's room is evicted by its owner (server/podium.ts): its connections close with 4404.
+      else if ("deckId" in notice && !notice.gone) this.recheckLater({ deckId: notice.deckId });
+      else if ("userId" in notice) this.recheckLater({ userId: notice.userId });
+    };
   }
 
   /** Tracks a connection until the returned function is called (when it closes). */
@@ -38,10 +68,75 @@ export class LiveAccess {
     let set = this.byDeck.get(deckId);
     if (!set) this.byDeck.set(deckId, (set = new Set()));
     set.add(entry);
+    const credential = credentialOf(actor);
+    if (credential?.kind === "session") this.armExpiry(entry, credential.expiresAt);
     return () => {
+      if (entry.expiryTimer) clearTimeout(entry.expiryTimer);
       set.delete(entry);
       if (set.size === 0 && this.byDeck.get(deckId) === set) this.byDeck.delete(deckId);
     };
+  }
+
+  /** Closes every connection opened with this session or token. */
+  private endCredential(kind: Credential["kind"], id: string, reason: string): void {
+    for (const entry of this.entries()) {
+      const credential = credentialOf(entry.actor);
+      if (credential?.kind === kind && credential.id === id) this.close(entry, reason);
+    }
+  }
+
+  private moveExpiry(sessionId: string, expiresAt: Date): void {
+    for (const entry of this.entries()) {
+      const credential = credentialOf(entry.actor);
+      if (credential?.kind !== "session" || credential.id !== sessionId) continue;
+      if (entry.expiryTimer) clearTimeout(entry.expiryTimer);
+      this.armExpiry(entry, expiresAt);
+    }
+  }
+
+  /** At the session's expiry, asks whether it still holds (better-auth extends sessions in use). */
+  private armExpiry(entry: Watched, expiresAt: Date): void {
+    const delay = Math.max(0, expiresAt.getTime() - Date.now());
+    entry.expiryTimer = setTimeout(() => {
+      entry.expiryTimer = undefined;
+      if (delay === MAX_TIMER_MS) return this.armExpiry(entry, expiresAt);
+      this.checkSession(entry).catch((error: unknown) => this.log.error({ err: error, deckId: entry.deckId }, "checking a session failed"));
+    }, Math.min(delay, MAX_TIMER_MS));
+  }
+
+  private async checkSession(entry: Watched): Promise<boolean> {
+    const credential = credentialOf(entry.actor);
+    if (credential?.kind !== "session") return true;
+    const expiresAt = await this.access.actors.sessionExpiry(credential.id);
+    if (!expiresAt) {
+      this.close(entry, CREDENTIAL_MESSAGES.sessionEnded);
+      return false;
+    }
+    if (entry.expiryTimer) clearTimeout(entry.expiryTimer);
+    this.armExpiry(entry, expiresAt);
+    return true;
+  }
+
+  private close(entry: Watched, reason: string): void {
+    if (entry.expiryTimer) clearTimeout(entry.expiryTimer);
+    entry.connection.close(WsCloseCode.accessRevoked, reason);
+    this.log.info({ deckId: entry.deckId, reason }, "closed a connection whose credential ended");
+  }
+
+  private entries(): Watched[] {
+    return [...this.byDeck.values()].flatMap((set) => [...set]);
+  }
+
+  private recheckLater(change: AccessChange): void {
+    this.recheck(change).catch((error: unknown) => this.log.error({ err: error, change }, "re-checking open connections failed"));
+  }
+
+  /** After the notifier missed notices: credentials, accounts and roles of every open connection. */
+  private recheckAllLater(): void {
+    const all = async (entry: Watched) => {
+      if (await this.checkSession(entry)) await this.recheckOne(entry, true);
+    };
+    Promise.all(this.entries().map(all)).catch((error: unknown) => this.log.error({ err: error }, "re-checking open connections failed"));
   }
 
   /** Resolves once every affected connection has been re-checked. */
@@ -49,7 +144,7 @@ export class LiveAccess {
     const entries =
       "deckId" in change
         ? [...(this.byDeck.get(change.deckId) ?? [])]
-        : [...this.byDeck.values()].flatMap((set) => [...set]).filter((entry) => entry.actor.kind === "user" && entry.actor.user.id === change.userId);
+        : this.entries().filter((entry) => entry.actor.kind === "user" && entry.actor.user.id === change.userId);
     await Promise.all(entries.map((entry) => this.recheckOne(entry, "userId" in change)));
   }
 
@@ -77,4 +172,8 @@ export class LiveAccess {
     }
     if (role !== before) this.log.info({ deckId: entry.deckId, before, after: role }, "open connection's access changed");
   }
+}
+
+function credentialOf(actor: Actor): Credential | undefined {
+  return actor.kind === "user" ? actor.credential : undefined;
 }

@@ -62,13 +62,18 @@ export class ApiTokens {
 
   /** The user id a token belongs to, or null for an unknown (or revoked) token. */
   async verify(token: string): Promise<string | null> {
+    return (await this.identify(token))?.userId ?? null;
+  }
+
+  /** The token's id and its user's, or null: connections opened with it are closed when it is revoked. */
+  async identify(token: string): Promise<{ tokenId: string; userId: string } | null> {
     if (!looksLikeApiToken(token)) return null;
     const row = await this.prisma.apiToken.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, userId: true, lastUsedAt: true } });
     if (!row) return null;
     if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
       await this.prisma.apiToken.updateMany({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
     }
-    return row.userId;
+    return { tokenId: row.id, userId: row.userId };
   }
 }
 

@@ -1,7 +1,7 @@
 // The library's CLI twins (server/cli.ts): import a folder or zip, bulk archive by age, export
 // the archive as a verified .zip (and optionally purge what it holds). They run on the same
-// database as the server, through the same services; a running server re-checks access on every
-// request, but its already open editors learn of a CLI archive only when they reconnect.
+// database as the server, through the same services; running servers hear of an archive or a purge
+// from PostgreSQL (server/access/access-notifier.ts) and downgrade or close their open editors.
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";

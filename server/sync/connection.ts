@@ -13,7 +13,7 @@ import { awarenessMessage, permissionDeniedMessage, savedStateMessage, syncStep1
 import { MessageRateLimiter } from "./message-rate-limiter";
 import type { Room, RoomMember } from "./room";
 import { sliceUsedUp } from "./event-loop-slice";
-import { checkUpdateSize, RejectedUpdate } from "./update-guard";
+import { checkClientUpdate, RejectedUpdate, type RejectionReason, type UpdateLimits } from "./update-guard";
 import { mergeStateVectors } from "./early-state";
 
 const SYNC_STEP1 = 0;
@@ -23,7 +23,8 @@ const SYNC_UPDATE = 2;
 export interface ConnectionOptions {
   /** May this connection change the document? Read-only connections still share presence. */
   canWrite: boolean;
-  maxDeckChars: number;
+  /** What one deck's document may hold (server/sync/update-guard.ts). */
+  limits: UpdateLimits;
   pingIntervalMs: number;
   log: Logger;
   /** Sustained messages per second (0: no limit) and burst; faster senders are read more slowly. */
@@ -37,6 +38,13 @@ export interface ConnectionOptions {
   /** The state vector of what the client was sent before the room was ready (early-state.ts). */
   clientWasSent?: Uint8Array;
 }
+
+const REJECTION_CLOSE_CODES: Record<RejectionReason, number> = {
+  malformed: WsCloseCode.unsupportedData,
+  shape: WsCloseCode.documentShape,
+  "too-large": WsCloseCode.policyViolation,
+  pending: WsCloseCode.policyViolation,
+};
 
 class ProtocolError extends Error {
   constructor(
@@ -241,12 +249,10 @@ export class Connection implements RoomMember {
           return;
         }
         try {
-          checkUpdateSize(update, this.room.text.length, this.options.maxDeckChars);
+          checkClientUpdate(update, this.room, this.options.limits);
           this.room.applyClientUpdate(update, this);
         } catch (error) {
-          if (error instanceof RejectedUpdate && error.reason === "too-large") {
-            throw new ProtocolError(error.message, WsCloseCode.policyViolation);
-          }
+          if (error instanceof RejectedUpdate) throw new ProtocolError(error.message, REJECTION_CLOSE_CODES[error.reason]);
           throw new ProtocolError("malformed Yjs update", WsCloseCode.unsupportedData);
         }
         if (update.byteLength > 2) this.room.lastEditorId = this.options.editorId ?? null;

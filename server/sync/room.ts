@@ -9,6 +9,7 @@ import type { Logger } from "../log";
 import type { DerivedColumns, StoredDocumentState } from "../persistence/deck-store";
 import type { UpdateLog } from "../persistence/update-log";
 import { awarenessMessage, syncUpdateMessage } from "./messages";
+import type { GuardedDocument } from "./update-guard";
 
 /** Transaction origin of state read from storage (restored with the update listener off: never logged again). */
 const LOADED_FROM_STORAGE = Symbol("loaded-from-storage");
@@ -31,7 +32,7 @@ export interface RoomMember {
   readonly controlledClientIds: Set<number>;
 }
 
-export class Room {
+export class Room implements GuardedDocument {
   readonly doc = new Y.Doc({ gc: true });
   readonly text = this.doc.getText(DECK_TEXT_NAME);
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
@@ -50,6 +51,11 @@ export class Room {
   private derivedCache: { markdown: string; columns: DerivedColumns } | null = null;
   /** The document's latest transaction (applyClientUpdate asks whether it changed anything). */
   private lastTransaction: Y.Transaction | null = null;
+  /**
+   * An upper bound of the document's encoded size: what it was loaded from plus every update
+   * accepted since (a merged state is never larger than its parts). Measured again only near the limit.
+   */
+  private sizeBound = 0;
 
   constructor(
     readonly deckId: string,
@@ -76,6 +82,16 @@ export class Room {
       this.doc.on("update", this.onDocUpdate);
     }
     this.logEntries = state.logEntries;
+    this.sizeBound = (state.snapshot?.byteLength ?? 0) + state.updates.reduce((sum, update) => sum + update.byteLength, 0);
+  }
+
+  encodedSizeBound(): number {
+    return this.sizeBound;
+  }
+
+  measureEncodedSize(): number {
+    this.sizeBound = Y.encodeStateAsUpdate(this.doc).byteLength;
+    return this.sizeBound;
   }
 
   /** Replaces the text through the live document as a minimal edit, so open editors keep their cursors. */
@@ -129,7 +145,7 @@ export class Room {
   }
 
   /**
-   * Applies a client's update. Yjs encodes every transaction anew for "update" listeners, but a
+   * Applies a client's update, already checked by update-guard.ts (shape, limits). Yjs encodes every transaction anew for "update" listeners, but a
    * client's update arrives encoded: the room keeps those bytes for the log and the other
    * clients, and only watches whether the transaction changed anything (as Yjs would).
    * If the update breaks half-way, what it did change is encoded and logged, then it throws.
@@ -175,6 +191,7 @@ export class Room {
 
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === REMOTE_ORIGIN) {
+      this.sizeBound += update.byteLength;
       const message = syncUpdateMessage(update);
       for (const member of this.members) member.send(message);
       return;
@@ -184,6 +201,7 @@ export class Room {
 
   /** Logs an update this instance accepted, shares it with the other instances and clients. */
   private accept(update: Uint8Array, origin: unknown): void {
+    this.sizeBound += update.byteLength;
     const stored = this.updateLog.append(this.deckId, update, this);
     // Every update of one flush window shares the promise: report a failure once per window.
     if (stored !== this.stored) {

@@ -14,10 +14,12 @@ import { clientAddress, ConnectionsPerAddress } from "./connections-per-address"
 import { storedStateMessages } from "./early-state";
 import type { Room } from "./room";
 import type { RoomRegistry } from "./room-registry";
+import type { UpdateLimits } from "./update-guard";
 
 export interface SyncEndpointOptions {
   maxMessageBytes: number;
-  maxDeckChars: number;
+  /** What a deck's document may hold; every client update is checked against it. */
+  updateLimits: UpdateLimits;
   pingIntervalMs: number;
   log: Logger;
   /** The access module's decision, taken before the upgrade (401/403/404 are answered in HTTP). */
@@ -66,7 +68,7 @@ export function createSyncEndpoint(rooms: RoomRegistry, options: SyncEndpointOpt
       const connection = new Connection(ws, room, {
         canWrite: access.canWrite,
         editorId: access.editorId,
-        maxDeckChars: options.maxDeckChars,
+        limits: options.updateLimits,
         pingIntervalMs: options.pingIntervalMs,
         log: options.log,
         rateLimit: options.rateLimit,
