@@ -115,6 +115,12 @@ export async function startPodium(config: Config, log: Logger, options: { next?:
     maxConnectionsPerAddress: config.MAX_CONNECTIONS_PER_IP,
     trustProxy: config.TRUST_PROXY,
     maxSendBufferBytes: config.WS_MAX_SEND_BUFFER_BYTES,
+    presence: {
+      maxStateBytes: config.PRESENCE_MAX_STATE_BYTES,
+      maxClientsPerConnection: config.PRESENCE_MAX_CLIENTS_PER_CONNECTION,
+      perSecond: config.PRESENCE_MESSAGES_PER_SECOND,
+      burst: config.PRESENCE_MESSAGE_BURST,
+    },
     observer: metrics,
     authorize: createUpgradeAuthorizer(authServices.access, authServices.live, authServices.trustedOrigins),
   });

@@ -2,15 +2,14 @@
 // the sync handshake, and keeps the socket alive. A message it cannot decode, or one that breaks a
 // limit, closes this connection only: the room and its other members carry on.
 import * as decoding from "lib0/decoding";
-import * as awarenessProtocol from "y-protocols/awareness";
 import type { WebSocket } from "ws";
 import { ACCESS_MESSAGES } from "../../core/access";
 import { MessageType } from "../../core/sync-protocol";
 import { WsCloseCode } from "../../core/ws-close-codes";
 import type { Logger } from "../log";
-import { withoutPresenter } from "./awareness-filter";
 import { awarenessMessage, permissionDeniedMessage, savedStateMessage, syncStep1Message, syncStep2Message } from "./messages";
 import { MessageRateLimiter } from "./message-rate-limiter";
+import { DEFAULT_PRESENCE_LIMITS, PresenceError, type PresenceLimits } from "./presence";
 import type { Room, RoomMember } from "./room";
 import { sliceUsedUp } from "./event-loop-slice";
 import { checkUpdateSize, RejectedUpdate } from "./update-guard";
@@ -33,6 +32,8 @@ export interface ConnectionOptions {
   onThrottled?: () => void;
   /** The signed-in account behind this connection, recorded as the deck's last editor; null for guests. */
   editorId?: string | null;
+  /** Bounds on this connection's presence (server/sync/presence.ts). */
+  presence?: PresenceLimits;
 }
 
 class ProtocolError extends Error {
@@ -45,7 +46,6 @@ class ProtocolError extends Error {
 }
 
 export class Connection implements RoomMember {
-  readonly controlledClientIds = new Set<number>();
   private alive = true;
   private pingTimer: NodeJS.Timeout;
   /** Cancels the pending resume of a paused socket. */
@@ -53,8 +53,8 @@ export class Connection implements RoomMember {
   private throttled: Buffer[] = [];
   private closed = false;
   private readonly rateLimiter: MessageRateLimiter;
-  /** Changes at runtime when the deck's permissions change (server/access/live-access.ts). */
-  private writable: boolean;
+  /** Changes at runtime when the deck's permissions change (server/access/live-access.ts); set it through setWritable. */
+  writable: boolean;
   private toldReadOnly = false;
 
   constructor(
@@ -80,7 +80,7 @@ export class Connection implements RoomMember {
   start(): void {
     this.room.join(this);
     this.send(syncStep1Message(this.room.doc));
-    const states = [...this.room.awareness.getStates().keys()];
+    const states = this.room.presence.sharedClientIds();
     if (states.length > 0) this.send(awarenessMessage(this.room.awareness, states));
     this.socket.on("message", (data, isBinary) => {
       if (!isBinary) {
@@ -156,7 +156,9 @@ export class Connection implements RoomMember {
       this.send(permissionDeniedMessage(reason));
       this.toldReadOnly = true;
     }
+    const demoted = this.writable && !writable;
     this.writable = writable;
+    if (demoted) this.room.presence.demote(this);
   }
 
   close(code: number, reason: string): void {
@@ -188,12 +190,20 @@ export class Connection implements RoomMember {
         return;
       case MessageType.awareness: {
         const update = decoding.readVarUint8Array(decoder);
-        // Only someone who may edit the deck may broadcast slides to followers (awareness-filter.ts).
-        awarenessProtocol.applyAwarenessUpdate(this.room.awareness, this.writable ? update : withoutPresenter(update), this);
+        try {
+          const dropped = this.room.presence.receive(this, update, this.options.presence ?? DEFAULT_PRESENCE_LIMITS);
+          if (dropped.length > 0) this.options.log.info({ deckId: this.room.deckId, dropped }, "presence entries dropped");
+        } catch (error) {
+          if (error instanceof PresenceError) throw new ProtocolError(error.message, error.closeCode);
+          throw error;
+        }
         return;
       }
       case MessageType.queryAwareness:
-        this.send(awarenessMessage(this.room.awareness, [...this.room.awareness.getStates().keys()]));
+        this.send(awarenessMessage(this.room.awareness, this.room.presence.sharedClientIds()));
+        return;
+      case MessageType.viewerCount:
+        this.room.subscribeViewerCount(this);
         return;
       case MessageType.savedState: {
         // Messages of one socket are handled in order, so every update this client sent before

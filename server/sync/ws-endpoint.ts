@@ -10,6 +10,7 @@ import type { UpgradeAuthorizer } from "../access/upgrade-guard";
 import type { Logger } from "../log";
 import { Connection } from "./connection";
 import { clientAddress, ConnectionsPerAddress } from "./connections-per-address";
+import type { PresenceLimits } from "./presence";
 import type { RoomRegistry } from "./room-registry";
 
 export interface SyncEndpointOptions {
@@ -26,6 +27,8 @@ export interface SyncEndpointOptions {
   /** Take the client address from X-Forwarded-For (behind a reverse proxy). */
   trustProxy?: boolean;
   maxSendBufferBytes?: number;
+  /** Bounds on each connection's presence (server/sync/presence.ts). */
+  presence?: PresenceLimits;
   observer?: SyncEndpointObserver;
 }
 
@@ -65,6 +68,7 @@ export function createSyncEndpoint(rooms: RoomRegistry, options: SyncEndpointOpt
         log: options.log,
         rateLimit: options.rateLimit,
         maxSendBufferBytes: options.maxSendBufferBytes,
+        presence: options.presence,
         onThrottled: () => options.observer?.throttledConnection(),
       });
       const unwatch = access.watch(connection);
