@@ -24,6 +24,7 @@ import { RevisionService } from "./library/revision-service";
 import { SearchIndexer } from "./library/search-indexer";
 import type { Logger } from "./log";
 import { PodiumMetrics } from "./metrics";
+import { observeFanOut } from "./sync/room";
 import { warmUpDeckOpening } from "./warm-up";
 import { DeckStore } from "./persistence/deck-store";
 import { UpdateLog } from "./persistence/update-log";
@@ -64,6 +65,7 @@ export async function startPodium(config: Config, log: Logger, options: { next?:
     writeBacklog: (): number => updateLog.backlog,
     redisLagSeconds: () => sources.redisLagSeconds(),
   });
+  observeFanOut((seconds) => metrics.fanOut(seconds));
   const updateLog = new UpdateLog(database.url, { flushIntervalMs: config.FLUSH_INTERVAL_MS, log, observer: metrics });
   // The library's hooks into the sync rooms are set once the library exists (below).
   let onDeckUnloaded = (deckId: string): void => void deckId;
