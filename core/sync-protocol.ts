@@ -17,6 +17,13 @@ export const MessageType = {
    * that never ask never get one.
    */
   savedState: 100,
+  /**
+   * Podium's viewer count. Read-only connections' presence is not fanned out (1,000 viewers would
+   * send each other 1,000² awareness messages); they are counted. Client → server `[102]`: "send
+   * me the count"; server → client `[102, varUint viewers]` at once and whenever it changes (at
+   * most once a second). Clients that never ask (plain y-websocket) never get one.
+   */
+  viewerCount: 102,
 } as const;
 
 /** What each client publishes in its awareness state under `user`. */

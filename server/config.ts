@@ -40,6 +40,13 @@ const schema = z.object({
   WS_PING_INTERVAL_MS: integer(30_000, 100),
   /** Bytes queued for a client that does not read them before it is disconnected (1008). */
   WS_MAX_SEND_BUFFER_BYTES: integer(16 * 1024 * 1024, 65_536),
+  /** Largest presence (awareness) state a client may set, in bytes of JSON; larger ones close the connection (1009). */
+  PRESENCE_MAX_STATE_BYTES: integer(4096, 256),
+  /** Presence client ids one connection may hold (a browser tab holds one). */
+  PRESENCE_MAX_CLIENTS_PER_CONNECTION: integer(4, 1),
+  /** Presence messages applied per connection per second (and in one burst); faster ones are coalesced. */
+  PRESENCE_MESSAGES_PER_SECOND: integer(20, 1),
+  PRESENCE_MESSAGE_BURST: integer(40, 1),
   /** Share decks with the other instances through this Redis; unset: this instance is alone. */
   REDIS_URL: optional(z.string().url()),
   /** Signs sessions; when unset, one is generated and kept in DATA_DIR/auth-secret. */

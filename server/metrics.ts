@@ -23,6 +23,7 @@ export class PodiumMetrics implements UpdateLogObserver, SyncEndpointObserver, B
   private readonly refused: Counter<"reason">;
   private readonly throttled: Counter;
   private readonly redisMessages: Counter<"direction">;
+  private readonly fanOutSeconds: Histogram;
 
   constructor(sources: MetricSources) {
     const registers = [this.registry];
@@ -93,6 +94,12 @@ export class PodiumMetrics implements UpdateLogObserver, SyncEndpointObserver, B
       help: "Times a connection was paused for sending faster than WS_MESSAGES_PER_SECOND.",
       registers,
     });
+    this.fanOutSeconds = new Histogram({
+      name: "podium_fanout_seconds",
+      help: "One message sent to the members of a deck (3 or more): from the fan-out's start to its last frame written.",
+      buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1],
+      registers,
+    });
     this.redisMessages = new Counter({
       name: "podium_redis_messages_total",
       help: "Messages published to and received from other instances through Redis.",
@@ -124,6 +131,10 @@ export class PodiumMetrics implements UpdateLogObserver, SyncEndpointObserver, B
 
   redisMessage(direction: "in" | "out"): void {
     this.redisMessages.inc({ direction });
+  }
+
+  fanOut(seconds: number): void {
+    this.fanOutSeconds.observe(seconds);
   }
 
   text(): Promise<string> {

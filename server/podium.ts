@@ -26,6 +26,7 @@ import type { Logger } from "./log";
 import { PodiumMetrics } from "./metrics";
 import { MetricsEndpoint } from "./metrics-endpoint";
 import { PROJECT_ROOT } from "./project-root";
+import { observeFanOut } from "./sync/room";
 import { warmUpDeckOpening } from "./warm-up";
 import { DeckStore } from "./persistence/deck-store";
 import { UpdateLog } from "./persistence/update-log";
@@ -67,6 +68,7 @@ export async function startPodium(config: Config, log: Logger, options: { next?:
     writeBacklog: (): number => updateLog.backlog,
     redisLagSeconds: () => sources.redisLagSeconds(),
   });
+  observeFanOut((seconds) => metrics.fanOut(seconds));
   const updateLog = new UpdateLog(database.url, { flushIntervalMs: config.FLUSH_INTERVAL_MS, log, observer: metrics });
   // The library's hooks into the sync rooms are set once the library exists (below).
   let onDeckUnloaded = (deckId: string): void => void deckId;
@@ -127,6 +129,12 @@ export async function startPodium(config: Config, log: Logger, options: { next?:
     maxConnectionsPerAddress: config.MAX_CONNECTIONS_PER_IP,
     trustProxy: config.TRUST_PROXY,
     maxSendBufferBytes: config.WS_MAX_SEND_BUFFER_BYTES,
+    presence: {
+      maxStateBytes: config.PRESENCE_MAX_STATE_BYTES,
+      maxClientsPerConnection: config.PRESENCE_MAX_CLIENTS_PER_CONNECTION,
+      perSecond: config.PRESENCE_MESSAGES_PER_SECOND,
+      burst: config.PRESENCE_MESSAGE_BURST,
+    },
     observer: metrics,
     authorize: createUpgradeAuthorizer(authServices.access, authServices.live, authServices.trustedOrigins),
   });

@@ -14,7 +14,7 @@ import { buildOutline } from "./slide-outline";
 import { ThemeToggle } from "./theme-toggle";
 import { useDeckSession } from "./use-deck-session";
 import { UnsavedChangesWarning } from "./use-leave-warning";
-import { usePresence } from "./use-presence";
+import { usePresence, useViewerCount } from "./use-presence";
 import { accountIdentity, loadUserIdentity, renameUser, type UserIdentity } from "./user-identity";
 import { AccountMenu } from "@/components/auth/account-menu";
 import { AccessBadge } from "@/components/share/access-badge";
@@ -41,6 +41,7 @@ export function EditorScreen({ deckId, initialTitle, role, viewer }: { deckId: s
   const [view, setView] = useState<EditorView | null>(null);
   const [cursorLine, setCursorLine] = useState<number | null>(null);
   const peers = usePresence(session);
+  const viewers = useViewerCount(session);
   const [layout, setLayout] = useEditorLayout();
 
   // localStorage exists only in the browser, after hydration.
@@ -75,7 +76,7 @@ export function EditorScreen({ deckId, initialTitle, role, viewer }: { deckId: s
           Podium
         </Link>
         <span className="title">{initialTitle || "Untitled"}</span>
-        <PresenceBar peers={peers} />
+        <PresenceBar peers={peers} watching={Math.max(0, viewers - (access.readOnly ? 1 : 0))} />
         <div className="editor-status">
           <ConnectionStatus status={status} synced={synced} />
           <SaveStatus status={status} synced={synced} session={session} />

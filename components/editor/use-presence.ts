@@ -8,6 +8,7 @@ import type { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { PresenceUser } from "@/core/sync-protocol";
 import type { DeckSession } from "./use-deck-session";
+import { subscribeViewerCount } from "./viewer-count";
 
 export interface Peer {
   clientId: number;
@@ -49,6 +50,16 @@ export function usePresence(session: DeckSession | null): Peer[] {
   }, [session]);
 
   return peers;
+}
+
+/**
+ * How many read-only viewers the deck has (me included when I am one). The server keeps viewers'
+ * presence to itself and sends this count instead (MessageType.viewerCount); asked on every connect.
+ */
+export function useViewerCount(session: DeckSession | null): number {
+  const [viewers, setViewers] = useState(0);
+  useEffect(() => (session ? subscribeViewerCount(session.provider, setViewers) : undefined), [session]);
+  return viewers;
 }
 
 function samePeers(a: Peer[], b: Peer[]): boolean {

@@ -2,20 +2,20 @@
 // the sync handshake, and keeps the socket alive. A message it cannot decode, or one that breaks a
 // limit, closes this connection only: the room and its other members carry on.
 import * as decoding from "lib0/decoding";
-import * as awarenessProtocol from "y-protocols/awareness";
 import type { WebSocket } from "ws";
 import { ACCESS_MESSAGES } from "../../core/access";
 import { MessageType } from "../../core/sync-protocol";
 import { WsCloseCode } from "../../core/ws-close-codes";
 import type { Logger } from "../log";
-import { withoutPresenter } from "./awareness-filter";
 import { awarenessMessage, permissionDeniedMessage, savedStateMessage, syncStep1Message, syncStep2Message } from "./messages";
 import { MessageRateLimiter } from "./message-rate-limiter";
+import { DEFAULT_PRESENCE_LIMITS, PresenceError, type PresenceLimits } from "./presence";
 import type { Room, RoomMember } from "./room";
 import { sliceUsedUp } from "./event-loop-slice";
 import { checkClientUpdate, RejectedUpdate, type RejectionReason, type UpdateLimits } from "./update-guard";
 import { mergeStateVectors } from "./early-state";
 
+const SEND_OPTIONS = { binary: true } as const;
 const SYNC_STEP1 = 0;
 const SYNC_STEP2 = 1;
 const SYNC_UPDATE = 2;
@@ -37,6 +37,8 @@ export interface ConnectionOptions {
   editorId?: string | null;
   /** The state vector of what the client was sent before the room was ready (early-state.ts). */
   clientWasSent?: Uint8Array;
+  /** Bounds on this connection's presence (server/sync/presence.ts). */
+  presence?: PresenceLimits;
 }
 
 const REJECTION_CLOSE_CODES: Record<RejectionReason, number> = {
@@ -56,7 +58,6 @@ class ProtocolError extends Error {
 }
 
 export class Connection implements RoomMember {
-  readonly controlledClientIds = new Set<number>();
   private alive = true;
   private pingTimer: NodeJS.Timeout;
   /** Cancels the pending resume of a paused socket. */
@@ -64,8 +65,8 @@ export class Connection implements RoomMember {
   private throttled: Buffer[] = [];
   private closed = false;
   private readonly rateLimiter: MessageRateLimiter;
-  /** Changes at runtime when the deck's permissions change (server/access/live-access.ts). */
-  private writable: boolean;
+  /** Changes at runtime when the deck's permissions change (server/access/live-access.ts); set it through setWritable. */
+  writable: boolean;
   private toldReadOnly = false;
   private clientWasSent: Uint8Array | undefined;
 
@@ -93,7 +94,7 @@ export class Connection implements RoomMember {
   start(): void {
     this.room.join(this);
     this.send(syncStep1Message(this.room.doc));
-    const states = [...this.room.awareness.getStates().keys()];
+    const states = this.room.presence.sharedClientIds();
     if (states.length > 0) this.send(awarenessMessage(this.room.awareness, states));
     this.socket.on("message", (data, isBinary) => {
       if (!isBinary) {
@@ -149,7 +150,7 @@ export class Connection implements RoomMember {
     }
   }
 
-  send(message: Uint8Array): void {
+  send(message: Uint8Array, onWritten?: () => void): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
     if (this.options.maxSendBufferBytes !== undefined && this.socket.bufferedAmount > this.options.maxSendBufferBytes) {
       // It is not reading, so a close frame would wait behind the backlog: drop it now.
@@ -158,10 +159,13 @@ export class Connection implements RoomMember {
       this.dispose();
       return;
     }
-    this.socket.send(message, { binary: true }, (error) => {
-      if (error) this.dispose();
-    });
+    this.socket.send(message, SEND_OPTIONS, onWritten ? (error) => (error ? this.dispose() : onWritten()) : this.afterSend);
   }
+
+  /** One callback for every send (a fan-out to 1,000 members would otherwise make 1,000 closures). */
+  private readonly afterSend = (error?: Error): void => {
+    if (error) this.dispose();
+  };
 
   /** Starts or stops applying this client's edits; a client that loses write access is told why. */
   setWritable(writable: boolean, reason: string): void {
@@ -169,7 +173,9 @@ export class Connection implements RoomMember {
       this.send(permissionDeniedMessage(reason));
       this.toldReadOnly = true;
     }
+    const demoted = this.writable && !writable;
     this.writable = writable;
+    if (demoted) this.room.presence.demote(this);
   }
 
   close(code: number, reason: string): void {
@@ -201,12 +207,20 @@ export class Connection implements RoomMember {
         return;
       case MessageType.awareness: {
         const update = decoding.readVarUint8Array(decoder);
-        // Only someone who may edit the deck may broadcast slides to followers (awareness-filter.ts).
-        awarenessProtocol.applyAwarenessUpdate(this.room.awareness, this.writable ? update : withoutPresenter(update), this);
+        try {
+          const dropped = this.room.presence.receive(this, update, this.options.presence ?? DEFAULT_PRESENCE_LIMITS);
+          if (dropped.length > 0) this.options.log.info({ deckId: this.room.deckId, dropped }, "presence entries dropped");
+        } catch (error) {
+          if (error instanceof PresenceError) throw new ProtocolError(error.message, error.closeCode);
+          throw error;
+        }
         return;
       }
       case MessageType.queryAwareness:
-        this.send(awarenessMessage(this.room.awareness, [...this.room.awareness.getStates().keys()]));
+        this.send(awarenessMessage(this.room.awareness, this.room.presence.sharedClientIds()));
+        return;
+      case MessageType.viewerCount:
+        this.room.subscribeViewerCount(this);
         return;
       case MessageType.savedState: {
         // Messages of one socket are handled in order, so every update this client sent before

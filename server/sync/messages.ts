@@ -58,3 +58,11 @@ export function permissionDeniedMessage(reason: string): Uint8Array {
   authProtocol.writePermissionDenied(encoder, reason);
   return encoding.toUint8Array(encoder);
 }
+
+/** Podium's viewer count (MessageType.viewerCount): read-only connections with a presence, on every instance. */
+export function viewerCountMessage(viewers: number): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.viewerCount);
+  encoding.writeVarUint(encoder, viewers);
+  return encoding.toUint8Array(encoder);
+}

@@ -40,6 +40,8 @@ const Kind = {
   stateReply: 3,
   stored: 4,
   evict: 5,
+  /** The sender's viewer count of the deck (presence.ts counts viewers rather than relaying them). */
+  viewers: 6,
 } as const;
 
 /** What the metrics learn from the bridge. */
@@ -110,6 +112,10 @@ class DeckChannel implements RoomReplication {
 
   publishAwareness(update: Uint8Array): void {
     this.bridge.publish(this.deckId, Kind.awareness, (encoder) => encoding.writeVarUint8Array(encoder, update));
+  }
+
+  publishViewerCount(viewers: number): void {
+    this.bridge.publish(this.deckId, Kind.viewers, (encoder) => encoding.writeVarUint(encoder, viewers));
   }
 
   trackRemote(instance: string, entry: PendingRemote): void {
@@ -308,11 +314,16 @@ export class RedisBridge {
       case Kind.awareness:
         awarenessProtocol.applyAwarenessUpdate(room.awareness, decoding.readVarUint8Array(decoder), REMOTE_ORIGIN);
         return;
+      case Kind.viewers:
+        room.setRemoteViewers(instance, decoding.readVarUint(decoder));
+        return;
       case Kind.stateRequest: {
         const requestId = decoding.readVarString(decoder);
         const stateVector = decoding.readVarUint8Array(decoder);
         const diff = Y.encodeStateAsUpdate(room.doc, stateVector);
-        const awareness = awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...room.awareness.getStates().keys()]);
+        const awareness = awarenessProtocol.encodeAwarenessUpdate(room.awareness, room.presence.sharedClientIds());
+        // The new holder counts our viewers too.
+        if (room.presence.viewers > 0) channel.publishViewerCount(room.presence.viewers);
         void this.publish(channel.deckId, Kind.stateReply, (encoder) => {
           encoding.writeVarString(encoder, instance);
           encoding.writeVarString(encoder, requestId);
@@ -377,6 +388,8 @@ export class RedisBridge {
     const now = Date.now();
     for (const channel of this.channels.values()) {
       if (!channel.room) continue;
+      // A dead instance's viewers are gone with it.
+      for (const [instance, seen] of this.lastSeen) if (now - seen >= INSTANCE_DEAD_AFTER_MS) channel.room.setRemoteViewers(instance, 0);
       for (const [instance, entries] of channel.unconfirmed) {
         const seen = this.lastSeen.get(instance) ?? now;
         if (now - seen < INSTANCE_DEAD_AFTER_MS) continue;

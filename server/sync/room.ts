@@ -8,7 +8,8 @@ import { computeTextEdits } from "../../core/text-diff";
 import type { Logger } from "../log";
 import type { DerivedColumns, StoredDocumentState } from "../persistence/deck-store";
 import type { UpdateLog } from "../persistence/update-log";
-import { awarenessMessage, syncUpdateMessage } from "./messages";
+import { awarenessMessage, syncUpdateMessage, viewerCountMessage } from "./messages";
+import { RoomPresence, type PresenceMember } from "./presence";
 import type { GuardedDocument } from "./update-guard";
 
 /** Transaction origin of state read from storage (restored with the update listener off: never logged again). */
@@ -23,20 +24,42 @@ export interface RoomReplication {
   /** `stored` settles once this update is committed. */
   publishUpdate(update: Uint8Array, stored: Promise<void>): void;
   publishAwareness(update: Uint8Array): void;
+  /** This instance's viewers of the deck (read-only connections with a presence). */
+  publishViewerCount(viewers: number): void;
 }
 
+/** The viewer count goes out at most this often: 1,000 viewers joining must not send 1,000² counts. */
+export const VIEWER_COUNT_INTERVAL_MS = 1_000;
+
 /** What a room needs from a connection. */
-export interface RoomMember {
-  send(message: Uint8Array): void;
-  close(code: number, reason: string): void;
-  readonly controlledClientIds: Set<number>;
+export interface RoomMember extends PresenceMember {
+  /** `onWritten`: called once the frame is handed to the socket (fan-out timing). */
+  send(message: Uint8Array, onWritten?: () => void): void;
+}
+
+/** Told how long each fan-out to two or more members took, from its start to the last frame written. */
+export type FanOutObserver = (seconds: number, members: number) => void;
+let fanOutObserver: FanOutObserver | null = null;
+
+/** Process-wide (the metrics of the last server started in this process get it). */
+export function observeFanOut(observer: FanOutObserver | null): void {
+  fanOutObserver = observer;
 }
 
 export class Room implements GuardedDocument {
   readonly doc = new Y.Doc({ gc: true });
   readonly text = this.doc.getText(DECK_TEXT_NAME);
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly presence = new RoomPresence(this.awareness, { viewersChanged: () => this.viewerCountChanged() });
   readonly members = new Set<RoomMember>();
+  /** Members that asked for the viewer count (MessageType.viewerCount). */
+  private readonly countSubscribers = new Set<RoomMember>();
+  /** Viewers on the other instances, by instance id (server/sync/redis-bridge.ts). */
+  private readonly remoteViewers = new Map<string, number>();
+  private countTimer: NodeJS.Timeout | null = null;
+  private countDirty = false;
+  private sentViewers = 0;
+  private publishedViewers = 0;
   /** Log entries written since the last compaction (including those found at load). */
   logEntries = 0;
   /**
@@ -120,9 +143,77 @@ export class Room implements GuardedDocument {
 
   leave(member: RoomMember): void {
     if (!this.members.delete(member)) return;
-    if (member.controlledClientIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...member.controlledClientIds], null);
+    this.countSubscribers.delete(member);
+    this.presence.leave(member);
+  }
+
+  /**
+   * Sends `message` to every member but `except`: encoded once, the same Buffer to all (ws then
+   * only prepends its 2-byte header per socket), no per-member work beyond the socket write.
+   */
+  broadcast(message: Uint8Array, except?: unknown): void {
+    const frame = Buffer.isBuffer(message) ? message : Buffer.from(message.buffer, message.byteOffset, message.byteLength);
+    const observer = fanOutObserver;
+    if (!observer || this.members.size < 3) {
+      for (const member of this.members) {
+        if (member !== except) member.send(frame);
+      }
+      return;
     }
+    const started = performance.now();
+    let last: RoomMember | null = null;
+    let count = 0;
+    for (const member of this.members) {
+      if (member === except) continue;
+      last?.send(frame);
+      last = member;
+      count++;
+    }
+    last?.send(frame, () => observer((performance.now() - started) / 1000, count));
+  }
+
+  /** Viewers of the deck on every instance. */
+  get viewers(): number {
+    let viewers = this.presence.viewers;
+    for (const count of this.remoteViewers.values()) viewers += count;
+    return viewers;
+  }
+
+  /** Sends the member the viewer count now and whenever it changes. */
+  subscribeViewerCount(member: RoomMember): void {
+    this.countSubscribers.add(member);
+    member.send(viewerCountMessage(this.viewers));
+  }
+
+  /** Another instance's viewer count of this deck; 0 removes it (it left, or died). */
+  setRemoteViewers(instance: string, viewers: number): void {
+    if ((this.remoteViewers.get(instance) ?? 0) === viewers) return;
+    if (viewers === 0) this.remoteViewers.delete(instance);
+    else this.remoteViewers.set(instance, viewers);
+    this.viewerCountChanged();
+  }
+
+  /** Throttled: the first change goes out at once, later ones at most every VIEWER_COUNT_INTERVAL_MS. */
+  private viewerCountChanged(): void {
+    if (this.countTimer) {
+      this.countDirty = true;
+      return;
+    }
+    const local = this.presence.viewers;
+    if (local !== this.publishedViewers && this.replication) this.replication.publishViewerCount(local);
+    this.publishedViewers = local;
+    const viewers = this.viewers;
+    if (viewers === this.sentViewers) return;
+    this.sentViewers = viewers;
+    const message = viewerCountMessage(viewers);
+    for (const member of this.countSubscribers) member.send(message);
+    this.countTimer = setTimeout(() => {
+      this.countTimer = null;
+      if (!this.countDirty) return;
+      this.countDirty = false;
+      this.viewerCountChanged();
+    }, VIEWER_COUNT_INTERVAL_MS);
+    this.countTimer.unref();
   }
 
   closeAll(code: number, reason: string): void {
@@ -133,6 +224,8 @@ export class Room implements GuardedDocument {
     this.doc.off("update", this.onDocUpdate);
     this.doc.off("afterTransaction", this.onTransaction);
     this.awareness.off("update", this.onAwarenessUpdate);
+    if (this.countTimer) clearTimeout(this.countTimer);
+    this.presence.destroy();
     this.awareness.destroy();
     this.doc.destroy();
   }
@@ -192,8 +285,7 @@ export class Room implements GuardedDocument {
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === REMOTE_ORIGIN) {
       this.sizeBound += update.byteLength;
-      const message = syncUpdateMessage(update);
-      for (const member of this.members) member.send(message);
+      this.broadcast(syncUpdateMessage(update));
       return;
     }
     this.accept(update, origin);
@@ -213,10 +305,7 @@ export class Room implements GuardedDocument {
     this.replication?.publishUpdate(update, this.stored);
     // A deck edited by one person alone (the common case) has nobody to send this to.
     if (this.members.size === 0 || (this.members.size === 1 && this.members.has(origin as RoomMember))) return;
-    const message = syncUpdateMessage(update);
-    for (const member of this.members) {
-      if (member !== origin) member.send(message);
-    }
+    this.broadcast(syncUpdateMessage(update), origin);
   }
 
   private onAwarenessUpdate = (
@@ -225,16 +314,10 @@ export class Room implements GuardedDocument {
   ): void => {
     const changed = added.concat(updated, removed);
     if (changed.length === 0) return;
-    if (origin && this.members.has(origin as RoomMember)) {
-      const controlled = (origin as RoomMember).controlledClientIds;
-      for (const id of added) controlled.add(id);
-      for (const id of removed) controlled.delete(id);
-    }
-    if (origin !== REMOTE_ORIGIN && this.replication) {
-      this.replication.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-    }
-    const message = awarenessMessage(this.awareness, changed);
-    for (const member of this.members) member.send(message);
+    // Only writers' states are here (presence.ts keeps viewers' apart): they go to everyone.
+    if (origin === REMOTE_ORIGIN) this.presence.trackRemote({ added, removed });
+    else if (this.replication) this.replication.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    this.broadcast(awarenessMessage(this.awareness, changed));
   };
 }
 

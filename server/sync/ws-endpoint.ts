@@ -13,6 +13,7 @@ import { Connection } from "./connection";
 import { clientAddress, ConnectionsPerAddress } from "./connections-per-address";
 import { storedStateMessages } from "./early-state";
 import type { Room } from "./room";
+import type { PresenceLimits } from "./presence";
 import type { RoomRegistry } from "./room-registry";
 import type { UpdateLimits } from "./update-guard";
 
@@ -31,6 +32,8 @@ export interface SyncEndpointOptions {
   /** Take the client address from X-Forwarded-For (behind a reverse proxy). */
   trustProxy?: boolean;
   maxSendBufferBytes?: number;
+  /** Bounds on each connection's presence (server/sync/presence.ts). */
+  presence?: PresenceLimits;
   observer?: SyncEndpointObserver;
 }
 
@@ -73,6 +76,7 @@ export function createSyncEndpoint(rooms: RoomRegistry, options: SyncEndpointOpt
         log: options.log,
         rateLimit: options.rateLimit,
         maxSendBufferBytes: options.maxSendBufferBytes,
+        presence: options.presence,
         onThrottled: () => options.observer?.throttledConnection(),
         clientWasSent,
       });
