@@ -36,6 +36,10 @@ const schema = z.object({
   WS_PING_INTERVAL_MS: integer(30_000, 100),
   /** Bytes queued for a client that does not read them before it is disconnected (1008). */
   WS_MAX_SEND_BUFFER_BYTES: integer(16 * 1024 * 1024, 65_536),
+  /** After a presenter's connection drops, how long before someone else may take over their deck. */
+  PRESENTER_TAKEOVER_GRACE_MS: integer(30_000, 0),
+  /** Presenter-channel messages (slide changes, remote commands) one connection may send per second. */
+  PRESENTER_MESSAGES_PER_SECOND: integer(20, 1),
   /** Share decks with the other instances through this Redis; unset: this instance is alone. */
   REDIS_URL: optional(z.string().url()),
   /** Signs sessions; when unset, one is generated and kept in DATA_DIR/auth-secret. */

@@ -14,6 +14,7 @@ import { MessageRateLimiter } from "./message-rate-limiter";
 import type { Room, RoomMember } from "./room";
 import { sliceUsedUp } from "./event-loop-slice";
 import { checkUpdateSize, RejectedUpdate } from "./update-guard";
+import { DEFAULT_PRESENTER_OPTIONS, PresenterChannel, type PresenterChannelOptions, type PresenterIdentity, type PresenterPeer } from "./presenter-channel";
 
 const SYNC_STEP1 = 0;
 const SYNC_STEP2 = 1;
@@ -33,7 +34,12 @@ export interface ConnectionOptions {
   onThrottled?: () => void;
   /** The signed-in account behind this connection, recorded as the deck's last editor; null for guests. */
   editorId?: string | null;
+  /** Who presents through this connection (server/sync/presenter-channel.ts); a guest by default. */
+  identity?: PresenterIdentity;
+  presenter?: PresenterChannelOptions;
 }
+
+const GUEST_IDENTITY: PresenterIdentity = { userId: null, name: "Guest", pairing: null };
 
 class ProtocolError extends Error {
   constructor(
@@ -44,7 +50,7 @@ class ProtocolError extends Error {
   }
 }
 
-export class Connection implements RoomMember {
+export class Connection implements RoomMember, PresenterPeer {
   readonly controlledClientIds = new Set<number>();
   private alive = true;
   private pingTimer: NodeJS.Timeout;
@@ -150,6 +156,14 @@ export class Connection implements RoomMember {
     });
   }
 
+  get canWrite(): boolean {
+    return this.writable;
+  }
+
+  get presenterIdentity(): PresenterIdentity {
+    return this.options.identity ?? GUEST_IDENTITY;
+  }
+
   /** Starts or stops applying this client's edits; a client that loses write access is told why. */
   setWritable(writable: boolean, reason: string): void {
     if (this.writable && !writable) {
@@ -206,6 +220,9 @@ export class Connection implements RoomMember {
         );
         return;
       }
+      case MessageType.presenter:
+        (this.room.presenter ??= new PresenterChannel(this.options.presenter ?? DEFAULT_PRESENTER_OPTIONS)).receive(this, decoding.readVarString(decoder));
+        return;
       default:
         throw new ProtocolError(`unknown message type ${type}`, WsCloseCode.unsupportedData);
     }

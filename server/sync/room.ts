@@ -9,6 +9,7 @@ import type { Logger } from "../log";
 import type { DerivedColumns, StoredDocumentState } from "../persistence/deck-store";
 import type { UpdateLog } from "../persistence/update-log";
 import { awarenessMessage, syncUpdateMessage } from "./messages";
+import type { PresenterChannel } from "./presenter-channel";
 
 /** Transaction origin of state read from storage (restored with the update listener off: never logged again). */
 const LOADED_FROM_STORAGE = Symbol("loaded-from-storage");
@@ -45,6 +46,8 @@ export class Room {
   stored: Promise<void> = Promise.resolve();
   /** Set while other instances share this deck. */
   replication: RoomReplication | null = null;
+  /** Who presents this deck (server/sync/presenter-channel.ts); made when a client first joins it. */
+  presenter: PresenterChannel | null = null;
   /** The account whose edit was applied last (library's "last edited by"); null for guests. */
   lastEditorId: string | null = null;
   private derivedCache: { markdown: string; columns: DerivedColumns } | null = null;
@@ -104,6 +107,7 @@ export class Room {
 
   leave(member: RoomMember): void {
     if (!this.members.delete(member)) return;
+    this.presenter?.leave(member);
     if (member.controlledClientIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...member.controlledClientIds], null);
     }

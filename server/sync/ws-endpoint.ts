@@ -10,6 +10,7 @@ import type { UpgradeAuthorizer } from "../access/upgrade-guard";
 import type { Logger } from "../log";
 import { Connection } from "./connection";
 import { clientAddress, ConnectionsPerAddress } from "./connections-per-address";
+import type { PresenterChannelOptions } from "./presenter-channel";
 import type { RoomRegistry } from "./room-registry";
 
 export interface SyncEndpointOptions {
@@ -26,6 +27,8 @@ export interface SyncEndpointOptions {
   /** Take the client address from X-Forwarded-For (behind a reverse proxy). */
   trustProxy?: boolean;
   maxSendBufferBytes?: number;
+  /** The presenter channel's take-over grace and message rate (server/sync/presenter-channel.ts). */
+  presenter?: PresenterChannelOptions;
   observer?: SyncEndpointObserver;
 }
 
@@ -60,6 +63,8 @@ export function createSyncEndpoint(rooms: RoomRegistry, options: SyncEndpointOpt
       const connection = new Connection(ws, room, {
         canWrite: access.canWrite,
         editorId: access.editorId,
+        identity: access.identity,
+        presenter: options.presenter,
         maxDeckChars: options.maxDeckChars,
         pingIntervalMs: options.pingIntervalMs,
         log: options.log,
