@@ -33,12 +33,15 @@ export function DeckFrame({ mode, title, className, optionOverrides, testId, aut
     if (!element) return;
     const host = new DeckFrameHost(() => element.contentWindow, mode, element, overrides.current);
     onHostRef.current(host);
-    if (autoFocus) host.focus();
     return () => {
       host.destroy();
       onHostRef.current(null);
     };
-  }, [mode, autoFocus]);
+  }, [mode]);
+
+  useEffect(() => {
+    if (autoFocus) frame.current?.focus();
+  }, [autoFocus]);
 
   return (
     <iframe

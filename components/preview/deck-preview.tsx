@@ -13,6 +13,7 @@ import type { DeckFrameHost } from "./deck-frame-host";
 import { showRenderWarnings } from "./frontmatter-lint";
 import { RenderWarnings } from "./render-warnings";
 import { useLiveDeck } from "./use-live-deck";
+import { usePresentingKeys } from "@/components/slideshow/use-presenting-keys";
 import "./preview.css";
 
 export interface DeckPreviewProps {
@@ -22,6 +23,8 @@ export interface DeckPreviewProps {
   view: EditorView | null;
   /** A slide was clicked: move the cursor to `line`, its first line. */
   onSelectSlide: (slide: { h: number; v: number; line: number }) => void;
+  /** The preview alone fills the editor (its "Preview" layout): it takes the keyboard, as a slideshow does. */
+  asSlides?: boolean;
 }
 
 function showCursorSlide(host: DeckFrameHost, deck: RenderedDeck, line: number | null): void {
@@ -30,7 +33,7 @@ function showCursorSlide(host: DeckFrameHost, deck: RenderedDeck, line: number |
 }
 
 // Memoised: the editor screen re-renders with state of its own (connection, presence), this need not.
-export const DeckPreview = memo(function DeckPreview({ text, cursorLine, view, onSelectSlide }: DeckPreviewProps) {
+export const DeckPreview = memo(function DeckPreview({ text, cursorLine, view, onSelectSlide, asSlides = false }: DeckPreviewProps) {
   const liveDeck = useLiveDeck(text);
   const [host, setHost] = useState<DeckFrameHost | null>(null);
   const [warnings, setWarnings] = useState<readonly RenderWarning[]>([]);
@@ -75,12 +78,15 @@ export const DeckPreview = memo(function DeckPreview({ text, cursorLine, view, o
     if (view) showRenderWarnings(view, warnings);
   }, [view, warnings]);
 
+  // Presenting keys pressed around the frame (its warnings, the toolbar) move the slides.
+  usePresentingKeys(asSlides && host ? { onCommand: (command) => host.command(command) } : null);
+
   const selectLine = useCallback((line: number) => select.current({ h: 0, v: 0, line }), []);
 
   return (
     <section className="deck-preview" aria-label="Preview">
       <RenderWarnings warnings={warnings} onSelectLine={selectLine} />
-      <DeckFrame mode="preview" title="Slide preview" className="deck-preview-frame" onHost={setHost} />
+      <DeckFrame mode="preview" title="Slide preview" className="deck-preview-frame" autoFocus={asSlides} onHost={setHost} />
     </section>
   );
 });
