@@ -286,7 +286,7 @@ test("a hand-over moves three followers to the new presenter, who drives with th
   await expect(bob.getByTestId("hand-over-request")).toContainText("Alice asks to present.");
   await bob.getByTestId("hand-over-request").getByRole("button", { name: "Hand over" }).click();
   await expect(alice.getByTestId("broadcasting")).toBeVisible();
-  await alice.keyboard.press("ArrowRight");
+  await alice.keyboard.press("ArrowDown");
   for (const follower of followers) await expect(presentSlide(slideshowFrame(follower)).locator("h2")).toHaveText("IaaS details");
 });
 
