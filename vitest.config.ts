@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["core/**/*.test.ts", "server/**/*.test.ts", "test/**/*.test.ts"],
+    include: ["core/**/*.test.ts", "server/**/*.test.ts", "test/**/*.test.ts", "components/**/*.test.ts"],
     // Integration tests start real PostgreSQL servers and Podium servers; give them room.
     globalSetup: ["test/global-setup.ts"],
     testTimeout: 60_000,

@@ -8,6 +8,7 @@
 // messages. A port is a direct pipe between the two; a window message to a frame in another
 // process is first queued as a task of the sender's and then routed through the browser process,
 // which cost the live preview a few milliseconds per keystroke.
+import { DECK_COMMANDS, type DeckCommand } from "./presenter-keys";
 import { REVEAL_THEMES, type RevealOptions, type RevealOptionValue, type RevealTheme } from "./render/slide-options";
 
 /** What the frame is for: it decides which reveal.js features are on. */
@@ -53,6 +54,8 @@ export type AppToFrameMessage =
   /** Carries (in the event's ports) the MessagePort for all further messages, replacing any earlier one. */
   | { type: "connect" }
   | { type: "navigate"; direction: "next" | "prev" }
+  /** A presenting key pressed outside the frame (core/presenter-keys.ts), applied as reveal.js would. */
+  | { type: "command"; command: DeckCommand }
   | { type: "notes"; html: string };
 
 export type FrameToAppMessage =
@@ -62,7 +65,8 @@ export type FrameToAppMessage =
   | { type: "rendered"; revision: number; appliedAt: number }
   | { type: "slide-changed"; position: SlideIndices; total: number; overview: boolean }
   | { type: "clicked"; position: SlideIndices }
-  | { type: "key"; key: "s" }
+  /** A key the app handles: `s` (speaker view) in the slideshow; every presenting key of a thumbnail. */
+  | { type: "key"; key: string; shiftKey: boolean }
   | { type: "open-link"; url: string };
 
 const MAX_INDEX = 100_000;
@@ -144,6 +148,8 @@ export function parseAppToFrameMessage(data: unknown): AppToFrameMessage | null 
       return { type: "connect" };
     case "navigate":
       return data.direction === "next" || data.direction === "prev" ? { type: "navigate", direction: data.direction } : null;
+    case "command":
+      return (DECK_COMMANDS as readonly unknown[]).includes(data.command) ? { type: "command", command: data.command as DeckCommand } : null;
     case "notes":
       return typeof data.html === "string" ? { type: "notes", html: data.html } : null;
     default:
@@ -171,7 +177,7 @@ export function parseFrameToAppMessage(data: unknown): FrameToAppMessage | null 
       return position ? { type: "clicked", position } : null;
     }
     case "key":
-      return data.key === "s" ? { type: "key", key: "s" } : null;
+      return typeof data.key === "string" && data.key.length <= 16 ? { type: "key", key: data.key, shiftKey: data.shiftKey === true } : null;
     case "open-link":
       return typeof data.url === "string" && /^https?:\/\//i.test(data.url) && data.url.length <= 4096 ? { type: "open-link", url: data.url } : null;
     default:

@@ -24,6 +24,11 @@ export const MessageType = {
    * most once a second). Clients that never ask (plain y-websocket) never get one.
    */
   viewerCount: 102,
+  /**
+   * Podium's presenter channel, `[101, varString json]` both ways: who presents, where, hand-over
+   * and remote control (core/presenter-protocol.ts). Sent only to clients that joined it.
+   */
+  presenter: 101,
 } as const;
 
 /** What each client publishes in its awareness state under `user`. */

@@ -5,7 +5,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { JSDOM } from "jsdom";
 import { createHtmlSanitizer, renderDeck } from "../core/render";
-import { E2E_ORIGIN } from "./support/auth";
+import { E2E_ORIGIN, signedInContext } from "./support/auth";
 import { createDeck } from "./support/decks";
 import { focusDeck, ownDeck, presentSlide, slideshowFrame } from "./support/deck-frame";
 
@@ -166,14 +166,20 @@ test("followers move with the presenter's broadcast, can step away and rejoin; r
   const follower = await (await browser.newContext()).newPage();
   await openSlides(follower, deckId, "?follow");
   await expect(follower.getByTestId("follow-status")).toHaveText("Waiting for the presenter to broadcast…");
-  // A guest may read but not edit: no broadcast button, and a forged broadcast is dropped by the server.
+  // A guest may read but not present: no broadcast button, and a forged "present" on the
+  // presenter channel closes that guest's connection, nobody else's.
   await expect(follower.getByRole("button", { name: "Broadcast" })).toHaveCount(0);
   const mallory = await (await browser.newContext()).newPage();
   await openSlides(mallory, deckId);
-  await mallory.evaluate(() => {
-    const reader = (window as unknown as { podiumReader: { provider: { awareness: { setLocalStateField(key: string, value: unknown): void } } } }).podiumReader;
-    reader.provider.awareness.setLocalStateField("presenter", { h: 4, v: 0, name: "Mallory", broadcasting: true });
+  const closed = await mallory.evaluate(async () => {
+    const reader = (window as unknown as { podiumReader: { provider: { ws: WebSocket } } }).podiumReader;
+    const socket = reader.provider.ws;
+    const json = new TextEncoder().encode(JSON.stringify({ type: "present", position: { h: 3, v: 0 } }));
+    const reason = new Promise<string>((resolve) => socket.addEventListener("close", (event) => resolve(`${event.code} ${event.reason}`)));
+    socket.send(new Uint8Array([101, json.length, ...json]));
+    return reason;
   });
+  expect(closed).toBe("1008 Read-only: only people who may edit this deck can present or steer it.");
 
   await presenter.getByRole("button", { name: "Broadcast" }).click({ force: true });
   await expect(presenter.getByTestId("broadcasting")).toBeVisible();
@@ -181,7 +187,6 @@ test("followers move with the presenter's broadcast, can step away and rejoin; r
   const followerFrame = slideshowFrame(follower);
   await expect(presentSlide(followerFrame).locator("h1")).toHaveText("Welcome");
 
-  await focusDeck(slideshowFrame(presenter));
   const steps = [{ key: "ArrowRight", h1: "Team IaaS" }, { key: "ArrowDown", h2: "IaaS details" }, { key: "ArrowRight", h1: "Team Ops" }];
   for (const step of steps) {
     await presenter.keyboard.press(step.key);
@@ -201,6 +206,88 @@ test("followers move with the presenter's broadcast, can step away and rejoin; r
   await follower.getByRole("button", { name: "Rejoin" }).click();
   await expect(presentSlide(followerFrame).locator("h1")).toHaveText("Thanks");
   await expect(follower.getByTestId("follow-status")).toHaveText("Following Presenter");
+});
+
+test("Start presenting, then the keys work at once: arrows, clicker keys, black screen, Home/End, also from the toolbar", async ({ browser }) => {
+  const context = await browser.newContext();
+  const deckId = await ownDeck(context, DECK);
+  const editor = await context.newPage();
+  await editor.goto(`/d/${deckId}`);
+  const [page] = await Promise.all([context.waitForEvent("page"), editor.getByTestId("start-presenting").click()]);
+  const frame = slideshowFrame(page);
+  await expect(presentSlide(frame).locator("h1")).toHaveText("Welcome");
+
+  // No click into the slides: the frame has the keyboard.
+  await page.keyboard.press("ArrowRight");
+  await expect(presentSlide(frame).locator("h1")).toHaveText("Team IaaS");
+  await page.keyboard.press("PageDown");
+  await expect(presentSlide(frame).locator("h2")).toHaveText("IaaS details");
+  await page.keyboard.press("PageUp");
+  await expect(presentSlide(frame).locator("h1")).toHaveText("Team IaaS");
+
+  // Focus on the toolbar: the keys are forwarded into the frame.
+  await page.getByRole("button", { name: "Print / PDF" }).focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(presentSlide(frame).locator("h1")).toHaveText("Team Ops");
+  await page.keyboard.press("End");
+  await expect(presentSlide(frame).locator("h1")).toHaveText("Thanks");
+  await page.keyboard.press("Home");
+  await expect(presentSlide(frame).locator("h1")).toHaveText("Welcome");
+  await page.keyboard.press("b");
+  await expect(frame.locator(".reveal.paused")).toHaveCount(1);
+  await page.keyboard.press(".");
+  await expect(frame.locator(".reveal.paused")).toHaveCount(0);
+  await page.keyboard.press("o");
+  await expect(frame.locator(".reveal.overview")).toHaveCount(1);
+  await page.keyboard.press("Escape");
+  await expect(frame.locator(".reveal.overview")).toHaveCount(0);
+
+  // After a control is used, the keyboard is back in the slides.
+  await page.getByLabel(/notes/i).check({ force: true });
+  await expect(page.locator('[data-testid="deck-frame-slideshow"]')).toBeFocused();
+  await page.keyboard.press("Space");
+  await expect(presentSlide(frame).locator("h1")).toHaveText("Team IaaS");
+});
+
+test("a hand-over moves three followers to the new presenter, who drives with the keys at once", async ({ browser }) => {
+  const aliceContext = await browser.newContext();
+  const deckId = await ownDeck(aliceContext, DECK, "Alice");
+  const shared = await aliceContext.request.patch(`/api/decks/${deckId}/access`, { data: { guestAccess: "read" }, headers: { origin: E2E_ORIGIN } });
+  expect(shared.ok(), await shared.text()).toBe(true);
+  const alice = await aliceContext.newPage();
+  await openSlides(alice, deckId);
+  await alice.getByRole("button", { name: "Broadcast" }).click({ force: true });
+  await expect(alice.getByTestId("broadcasting")).toBeVisible();
+
+  const guests = await browser.newContext();
+  const followers = [await guests.newPage(), await guests.newPage(), await guests.newPage()];
+  for (const follower of followers) {
+    await openSlides(follower, deckId, "?follow");
+    await expect(follower.getByTestId("follow-status")).toHaveText("Following Alice");
+  }
+  const bobContext = await browser.newContext();
+  await signedInContext(bobContext, "Bob");
+  const bob = await bobContext.newPage();
+  await openSlides(bob, deckId);
+  await expect(bob.getByTestId("follow-status")).toHaveText("Following Alice");
+  await expect(bob.getByRole("button", { name: "Ask to present" })).toBeAttached();
+
+  await alice.getByLabel("Hand over to").selectOption({ label: "Bob" });
+  await expect(bob.getByTestId("broadcasting")).toBeVisible();
+  await expect(alice.getByTestId("follow-status")).toHaveText("Following Bob");
+  for (const follower of followers) await expect(follower.getByTestId("follow-status")).toHaveText("Following Bob");
+
+  await bob.keyboard.press("ArrowRight");
+  for (const follower of followers) await expect(presentSlide(slideshowFrame(follower)).locator("h1")).toHaveText("Team IaaS");
+  await expect(presentSlide(slideshowFrame(alice)).locator("h1")).toHaveText("Team IaaS");
+
+  // Alice asks for the deck back, and Bob accepts.
+  await alice.getByRole("button", { name: "Ask to present" }).click({ force: true });
+  await expect(bob.getByTestId("hand-over-request")).toContainText("Alice asks to present.");
+  await bob.getByTestId("hand-over-request").getByRole("button", { name: "Hand over" }).click();
+  await expect(alice.getByTestId("broadcasting")).toBeVisible();
+  await alice.keyboard.press("ArrowDown");
+  for (const follower of followers) await expect(presentSlide(slideshowFrame(follower)).locator("h2")).toHaveText("IaaS details");
 });
 
 test("Print / PDF lays the deck out one slide per page, notes below when asked", async ({ browser }) => {

@@ -47,6 +47,10 @@ const schema = z.object({
   /** Presence messages applied per connection per second (and in one burst); faster ones are coalesced. */
   PRESENCE_MESSAGES_PER_SECOND: integer(20, 1),
   PRESENCE_MESSAGE_BURST: integer(40, 1),
+  /** After a presenter's connection drops, how long before someone else may take over their deck. */
+  PRESENTER_TAKEOVER_GRACE_MS: integer(30_000, 0),
+  /** Presenter-channel messages (slide changes, remote commands) one connection may send per second. */
+  PRESENTER_MESSAGES_PER_SECOND: integer(20, 1),
   /** Share decks with the other instances through this Redis; unset: this instance is alone. */
   REDIS_URL: optional(z.string().url()),
   /** Signs sessions; when unset, one is generated and kept in DATA_DIR/auth-secret. */

@@ -34,6 +34,7 @@ import { registerServices, type Services } from "./services";
 import { RedisBridge } from "./sync/redis-bridge";
 import { RoomRegistry } from "./sync/room-registry";
 import { createSyncEndpoint } from "./sync/ws-endpoint";
+import { PresenterPairings } from "./access/presenter-pairings";
 import { WsCloseCode } from "../core/ws-close-codes";
 
 
@@ -111,8 +112,10 @@ export async function startPodium(config: Config, log: Logger, options: { next?:
   const decks = new DeckService(store, rooms, updateLog, config.MAX_DECK_CHARS);
   const library = createLibrary(config, log, prisma, decks, rooms, updateLog, authServices.access);
   onDeckUnloaded = library.onDeckUnloaded;
+  const pairings = new PresenterPairings(prisma, authServices.access);
   const services: Services = {
     ...authServices,
+    pairings,
     decks,
     prisma,
     maxDeckChars: config.MAX_DECK_CHARS,
@@ -135,8 +138,9 @@ export async function startPodium(config: Config, log: Logger, options: { next?:
       perSecond: config.PRESENCE_MESSAGES_PER_SECOND,
       burst: config.PRESENCE_MESSAGE_BURST,
     },
+    presenter: { graceMs: config.PRESENTER_TAKEOVER_GRACE_MS, messagesPerSecond: config.PRESENTER_MESSAGES_PER_SECOND, burst: 2 * config.PRESENTER_MESSAGES_PER_SECOND },
     observer: metrics,
-    authorize: createUpgradeAuthorizer(authServices.access, authServices.live, authServices.trustedOrigins),
+    authorize: createUpgradeAuthorizer(authServices.access, authServices.live, authServices.trustedOrigins, pairings),
   });
   await warmUpDeckOpening(authServices.access, store);
   const activeBridge = bridge;

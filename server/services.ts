@@ -2,6 +2,7 @@
 // Next bundles those separately from server/main.ts, so a plain module-level singleton would exist
 // twice; the services are handed over through one well-known global slot instead.
 // Only types are imported here, so the route bundles never pull in the server's modules.
+import type { PresenterPairings } from "./access/presenter-pairings";
 import type { AuthServices } from "./auth/auth-services";
 import type { DeckService } from "./decks/deck-service";
 import type { PrismaClient } from "./db/prisma";
@@ -25,6 +26,8 @@ export interface Services extends AuthServices {
   imports: ImportService;
   exports: ExportService;
   maxImportBytes: number;
+  /** Devices paired to steer a slideshow (server/access/presenter-pairings.ts). */
+  pairings: PresenterPairings;
 }
 
 const SLOT = Symbol.for("podium.services");

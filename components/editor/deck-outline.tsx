@@ -5,7 +5,8 @@
 import { memo } from "react";
 import type * as Y from "yjs";
 import { PersonAvatar } from "./person-avatar";
-import { slideAtLine, type OutlineSlide } from "./slide-outline";
+import { formatDuration } from "@/core/presenter-pacing";
+import { outlineBudget, slideAtLine, type OutlineSlide } from "./slide-outline";
 import { useOutline } from "./use-outline";
 import type { Peer } from "./use-presence";
 
@@ -39,6 +40,7 @@ export const DeckOutline = memo(function DeckOutline({ text, peers, cursorLine, 
     editors.set(key(slide), [...(editors.get(key(slide)) ?? []), peer]);
   }
   const count = outline.reduce((total, stack) => total + stack.length, 0);
+  const budget = outlineBudget(outline);
 
   const item = (slide: OutlineSlide, label: string) => (
     <OutlineItem
@@ -46,6 +48,7 @@ export const DeckOutline = memo(function DeckOutline({ text, peers, cursorLine, 
       v={slide.v}
       line={slide.contentLine}
       title={slide.title}
+      budget={slide.budget}
       label={label}
       people={editors.get(key(slide)) ?? NOBODY}
       isCurrent={current !== null && key(current) === key(slide)}
@@ -57,6 +60,11 @@ export const DeckOutline = memo(function DeckOutline({ text, peers, cursorLine, 
     <nav className="outline" aria-label="Slides" data-testid="deck-outline">
       <div className="outline-heading">
         Slides <span className="outline-count">{count}</span>
+        {budget !== null && (
+          <span className="outline-budget-total" data-testid="outline-budget-total" title="Time budgeted for the sections (data-timing)">
+            {formatDuration(budget * 1000)}
+          </span>
+        )}
       </div>
       <ol className="outline-list">
         {outline.map((stack) => (
@@ -81,6 +89,7 @@ interface ItemProps {
   v: number;
   line: number;
   title: string;
+  budget: number | null;
   label: string;
   people: Peer[];
   isCurrent: boolean;
@@ -88,7 +97,7 @@ interface ItemProps {
 }
 
 // Memoised with plain props: typing in a heading changes one title, and only its item re-renders.
-const OutlineItem = memo(function OutlineItem({ h, v, line, title, label, people, isCurrent, onSelectSlide }: ItemProps) {
+const OutlineItem = memo(function OutlineItem({ h, v, line, title, budget, label, people, isCurrent, onSelectSlide }: ItemProps) {
   return (
     <button
       type="button"
@@ -100,6 +109,11 @@ const OutlineItem = memo(function OutlineItem({ h, v, line, title, label, people
     >
       <span className="outline-number">{label}</span>
       <span className={title ? "outline-title" : "outline-title untitled"}>{title || "Untitled slide"}</span>
+      {budget !== null && (
+        <span className="outline-budget" data-testid="outline-budget" title="Time budget of this section">
+          {formatDuration(budget * 1000)}
+        </span>
+      )}
       {people.length > 0 && (
         <span className="outline-people" data-testid="outline-people">
           {people.map((peer) => (

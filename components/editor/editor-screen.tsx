@@ -101,7 +101,7 @@ export function EditorScreen({ deckId, initialTitle, role, viewer }: { deckId: s
           <MarkdownToolbar view={view} />
           {session && <DeckEditor deckId={deckId} text={session.text} awareness={session.provider.awareness} onView={setView} onCursorLine={setCursorLine} />}
         </main>
-        {session && layout !== "editor" && <DeckPreview text={session.text} cursorLine={cursorLine} view={view} onSelectSlide={showSlide} />}
+        {session && layout !== "editor" && <DeckPreview text={session.text} cursorLine={cursorLine} view={view} onSelectSlide={showSlide} asSlides={layout === "preview"} />}
       </div>
     </div>
   );

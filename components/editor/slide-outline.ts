@@ -1,7 +1,10 @@
 // The deck's slides as an outline, split by the renderer's own splitter (core/render), so the
 // outline, the preview and the slideshow always agree on where a slide starts.
 import emojis from "markdown-it-emoji/lib/data/full.mjs";
-import { findFrontmatter } from "@/core/frontmatter";
+import { findFrontmatter, parseFrontmatter } from "@/core/frontmatter";
+import { parseTiming, sectionBudgets } from "@/core/presenter-pacing";
+import { extractAttributeComments } from "@/core/render/attribute-comment";
+import { validateSlideOptions } from "@/core/render/slide-options";
 import { deckBody } from "@/core/render/deck-renderer";
 import { splitSlides } from "@/core/render/slide-splitter";
 
@@ -15,6 +18,11 @@ export interface OutlineSlide {
   contentLine: number;
   /** The first heading, else the first line of text; "" for an empty slide. */
   title: string;
+  /**
+   * The section's time budget in seconds, on a section's first slide (core/presenter-pacing.ts):
+   * its first slide's data-timing, else its slides' timings summed; null without any.
+   */
+  budget: number | null;
 }
 
 /** Horizontal slides, each with its vertical slides (the first one is the horizontal slide itself). */
@@ -25,8 +33,14 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const MAX_TITLE = 80;
 
 export function buildOutline(markdown: string): Outline {
-  const { body, firstLine } = deckBody(markdown, findFrontmatter(markdown));
-  return splitSlides(body, firstLine).horizontals.map((stack, h) =>
+  const block = findFrontmatter(markdown);
+  const { body, firstLine } = deckBody(markdown, block);
+  const horizontals = splitSlides(body, firstLine).horizontals;
+  const budgets = sectionBudgets(
+    horizontals.map((stack) => stack.map((slide) => slideTiming(slide.text))),
+    block ? defaultTiming(block) : null,
+  );
+  return horizontals.map((stack, h) =>
     stack.map((slide, v) => ({
       h,
       v,
@@ -34,8 +48,33 @@ export function buildOutline(markdown: string): Outline {
       endLine: slide.endLine,
       contentLine: Math.min(slide.startLine + leadingBlankLines(slide.text), slide.endLine),
       title: slideTitle(slide.text),
+      budget: v === 0 ? budgets[h]! : null,
     })),
   );
+}
+
+/** The sum of the sections' budgets, in seconds; null when no section has one. */
+export function outlineBudget(outline: Outline): number | null {
+  let total: number | null = null;
+  for (const stack of outline) if (stack[0]?.budget != null) total = (total ?? 0) + stack[0].budget;
+  return total;
+}
+
+/** `data-timing` from the slide's attribute comment (`<!-- .slide: data-timing="300" -->`), as the renderer reads it. */
+function slideTiming(text: string): number | null {
+  if (!text.includes("data-timing")) return null;
+  let timing: number | null = null;
+  for (const comment of extractAttributeComments(text).comments) {
+    if (comment.kind !== "slide") continue;
+    for (const [name, value] of comment.attributes) if (name === "data-timing") timing = parseTiming(value);
+  }
+  return timing;
+}
+
+function defaultTiming(block: NonNullable<ReturnType<typeof findFrontmatter>>): number | null {
+  const { data } = parseFrontmatter(block);
+  const value = validateSlideOptions(data.slideOptions, block).revealOptions.defaultTiming;
+  return typeof value === "number" ? value : null;
 }
 
 /** The slide showing a 1-based line: the last one starting at or before it. */

@@ -39,7 +39,7 @@ function sameOutline(a: Outline, b: Outline): boolean {
     if (stack.length !== other.length) return false;
     return stack.every((slide, v) => {
       const next = other[v]!;
-      return slide.startLine === next.startLine && slide.endLine === next.endLine && slide.contentLine === next.contentLine && slide.title === next.title;
+      return slide.startLine === next.startLine && slide.endLine === next.endLine && slide.contentLine === next.contentLine && slide.title === next.title && slide.budget === next.budget;
     });
   });
 }

@@ -10,12 +10,15 @@ import {
   type SectionChange,
   type SlideIndices,
 } from "@/core/deck-frame-protocol";
+import type { DeckCommand } from "@/core/presenter-keys";
 import { deckSectionsMarkup, type RenderedDeck, type RevealOptions, type SectionMarkup } from "@/core/render";
 
 export interface DeckFrameEvents {
   onSlideChanged?: (position: SlideIndices, total: number, overview: boolean) => void;
   onClicked?: (position: SlideIndices) => void;
   onSpeakerKey?: () => void;
+  /** A presenting key pressed inside a thumbnail frame (its reveal.js keyboard is off). */
+  onKey?: (key: { key: string; shiftKey: boolean }) => void;
   onRendered?: (revision: number) => void;
 }
 
@@ -89,6 +92,16 @@ export class DeckFrameHost {
 
   navigate(direction: "next" | "prev"): void {
     if (this.ready && this.shown) this.post({ type: "navigate", direction });
+  }
+
+  /** A presenting key pressed outside the frame (core/presenter-keys.ts). */
+  command(command: DeckCommand): void {
+    if (this.ready && this.shown) this.post({ type: "command", command });
+  }
+
+  /** Gives the frame the keyboard, so reveal.js's own keys work without a click. */
+  focus(): void {
+    if (this.element instanceof HTMLIFrameElement) this.element.focus();
   }
 
   /** Shows notes instead of a deck (the speaker view's notes pane). */
@@ -192,7 +205,8 @@ export class DeckFrameHost {
         this.events.onClicked?.(message.position);
         return;
       case "key":
-        this.events.onSpeakerKey?.();
+        if (this.mode === "slideshow" && message.key === "s") this.events.onSpeakerKey?.();
+        else this.events.onKey?.({ key: message.key, shiftKey: message.shiftKey });
         return;
       case "open-link":
         window.open(message.url, "_blank", "noopener,noreferrer");

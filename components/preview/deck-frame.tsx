@@ -14,10 +14,12 @@ export interface DeckFrameProps {
   className?: string;
   optionOverrides?: RevealOptions;
   testId?: string;
+  /** Take the keyboard when the frame opens (slideshow): reveal.js's keys work without a click. */
+  autoFocus?: boolean;
   onHost: (host: DeckFrameHost | null) => void;
 }
 
-export function DeckFrame({ mode, title, className, optionOverrides, testId, onHost }: DeckFrameProps) {
+export function DeckFrame({ mode, title, className, optionOverrides, testId, autoFocus = false, onHost }: DeckFrameProps) {
   const frame = useRef<HTMLIFrameElement>(null);
   const onHostRef = useRef(onHost);
   useEffect(() => {
@@ -37,6 +39,10 @@ export function DeckFrame({ mode, title, className, optionOverrides, testId, onH
     };
   }, [mode]);
 
+  useEffect(() => {
+    if (autoFocus) frame.current?.focus();
+  }, [autoFocus]);
+
   return (
     <iframe
       ref={frame}
@@ -46,6 +52,7 @@ export function DeckFrame({ mode, title, className, optionOverrides, testId, onH
       title={title}
       className={className}
       data-testid={testId ?? `deck-frame-${mode}`}
+      onLoad={autoFocus ? (event) => event.currentTarget.focus() : undefined}
     />
   );
 }

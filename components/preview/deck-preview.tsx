@@ -14,6 +14,7 @@ import { showRenderWarnings } from "./frontmatter-lint";
 import { PreviewViewToggle } from "./preview-view-toggle";
 import { RenderWarnings } from "./render-warnings";
 import { useLiveDeck } from "./use-live-deck";
+import { usePresentingKeys } from "@/components/slideshow/use-presenting-keys";
 import "./preview.css";
 
 export interface DeckPreviewProps {
@@ -23,6 +24,8 @@ export interface DeckPreviewProps {
   view: EditorView | null;
   /** A slide was clicked: move the cursor to `line`, its first line. */
   onSelectSlide: (slide: { h: number; v: number; line: number }) => void;
+  /** The preview alone fills the editor (its "Preview" layout): it takes the keyboard, as a slideshow does. */
+  asSlides?: boolean;
 }
 
 function showCursorSlide(host: DeckFrameHost, deck: RenderedDeck, line: number | null): void {
@@ -31,7 +34,7 @@ function showCursorSlide(host: DeckFrameHost, deck: RenderedDeck, line: number |
 }
 
 // Memoised: the editor screen re-renders with state of its own (connection, presence), this need not.
-export const DeckPreview = memo(function DeckPreview({ text, cursorLine, view, onSelectSlide }: DeckPreviewProps) {
+export const DeckPreview = memo(function DeckPreview({ text, cursorLine, view, onSelectSlide, asSlides = false }: DeckPreviewProps) {
   const [previewAs, setPreviewAs] = useState<DeckView>("auto");
   const liveDeck = useLiveDeck(text, previewAs);
   const [shown, setShown] = useState<"slides" | "document">("document");
@@ -79,6 +82,9 @@ export const DeckPreview = memo(function DeckPreview({ text, cursorLine, view, o
     if (view) showRenderWarnings(view, warnings);
   }, [view, warnings]);
 
+  // Presenting keys pressed around the frame (its warnings, the toolbar) move the slides.
+  usePresentingKeys(asSlides && host ? { onCommand: (command) => host.command(command) } : null);
+
   const selectLine = useCallback((line: number) => select.current({ h: 0, v: 0, line }), []);
 
   return (
@@ -87,7 +93,7 @@ export const DeckPreview = memo(function DeckPreview({ text, cursorLine, view, o
         <PreviewViewToggle shown={shown} onChange={setPreviewAs} />
       </div>
       <RenderWarnings warnings={warnings} onSelectLine={selectLine} />
-      <DeckFrame mode="preview" title="Slide preview" className="deck-preview-frame" onHost={setHost} />
+      <DeckFrame mode="preview" title="Slide preview" className="deck-preview-frame" autoFocus={asSlides} onHost={setHost} />
     </section>
   );
 });

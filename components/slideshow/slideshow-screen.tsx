@@ -2,53 +2,64 @@
 
 // The slideshow: the deck full-window in a sandboxed reveal.js frame, from the same renderer as
 // the preview, updated live as the deck is edited. The position lives in this page's URL hash
-// (#/h/v/f), so a reload or a shared link keeps it. The speaker view (S) runs in its own window,
-// kept in step over a BroadcastChannel; a presenter who may edit can broadcast their position
-// to followers (`?follow`) over the deck's WebSocket.
+// (#/h/v/f), so a reload or a shared link keeps it. The frame has the keyboard from the start;
+// keys pressed on the toolbar are forwarded to it. The speaker view (S) runs in its own window,
+// kept in step over a BroadcastChannel. Who presents is the server's to say (the presenter
+// channel, server/sync/presenter-channel.ts): the presenter's moves go to everyone whose
+// slideshow is open, and those pages follow whoever presents now, until they step away.
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { SlideIndices } from "@/core/deck-frame-protocol";
 import { DeckFrame } from "@/components/preview/deck-frame";
 import type { DeckFrameHost } from "@/components/preview/deck-frame-host";
 import { useLiveDeck } from "@/components/preview/use-live-deck";
-import { findPresenter, publishPresenter, type PresenterState } from "./presenter-state";
 import { openPrintWindow } from "./print-window";
 import { parseSlideHash, slideHash } from "./slide-hash";
 import { SlideshowMessage } from "./slideshow-message";
 import { SlideshowToolbar } from "./slideshow-toolbar";
 import { parseSpeakerMessage, speakerChannel } from "./speaker-channel";
 import { useDeckReader } from "./use-deck-reader";
+import { usePresenterChannel } from "./use-presenter-channel";
+import { usePresentingKeys } from "./use-presenting-keys";
 import "./slideshow.css";
 
 export interface SlideshowScreenProps {
   deckId: string;
-  /** May this person broadcast (write access)? The server enforces it too. */
+  /** May this person present (write access)? The server enforces it too. */
   canBroadcast: boolean;
-  presenterName: string;
   follow: boolean;
 }
 
 const samePosition = (a: SlideIndices | null, b: SlideIndices | null) =>
   !!a && !!b && a.h === b.h && a.v === b.v && (a.f ?? -1) === (b.f ?? -1);
 
-export function SlideshowScreen({ deckId, canBroadcast, presenterName, follow }: SlideshowScreenProps) {
+export function SlideshowScreen({ deckId, canBroadcast, follow }: SlideshowScreenProps) {
   const { reader, synced, endedReason } = useDeckReader(deckId);
   const liveDeck = useLiveDeck(synced && reader ? reader.text : null, "slides");
   const [host, setHost] = useState<DeckFrameHost | null>(null);
   const [kind, setKind] = useState<"slides" | "document" | "empty" | null>(null);
-  const [broadcasting, setBroadcasting] = useState(false);
-  const [presenter, setPresenter] = useState<PresenterState | null>(null);
   const [steppedAway, setSteppedAway] = useState(false);
   const [rendered, setRendered] = useState(false);
   const channel = useRef<BroadcastChannel | null>(null);
   const total = useRef(0);
-  const broadcast = useRef(broadcasting);
+  const { client: presenter, view } = usePresenterChannel(reader, "slideshow", (command) => host?.command(command));
+  const state = view?.state ?? null;
+  const presenting = !!state?.presenter && state.presenter.id === view?.me;
+  const following = !!state?.presenter && !presenting;
   /** Where we last sent the frame for the presenter; a report elsewhere means I stepped away. */
   const followedTo = useRef<SlideIndices | null>(null);
-  const away = useRef(steppedAway);
+  const live = useRef({ presenting, following, steppedAway });
+  /** Opening the speaker view or pairing a remote means presenting: start, when nobody does. */
+  const presentIfFree = useRef(() => undefined as void);
   useEffect(() => {
-    broadcast.current = broadcasting;
-    away.current = steppedAway;
+    live.current = { presenting, following, steppedAway };
+    presentIfFree.current = () => {
+      if (canBroadcast && view?.mayPresent && !state?.presenter) presenter?.present(host?.position ?? { h: 0, v: 0 });
+    };
   });
+  const speakerView = useCallback(() => {
+    presentIfFree.current();
+    openSpeakerView(deckId);
+  }, [deckId]);
 
   // The page says so when the deck is not a slide deck (and recovers when it becomes one).
   useEffect(() => {
@@ -79,9 +90,9 @@ export function SlideshowScreen({ deckId, canBroadcast, presenterName, follow }:
   const publish = useCallback(
     (position: SlideIndices) => {
       channel.current?.postMessage({ type: "position", position, total: total.current });
-      if (broadcast.current && reader) publishPresenter(reader.provider.awareness, { position, name: presenterName });
+      if (live.current.presenting) presenter?.move(position);
     },
-    [reader, presenterName],
+    [presenter],
   );
 
   // The frame reports where the audience is: into the URL, the speaker view, the followers.
@@ -93,11 +104,11 @@ export function SlideshowScreen({ deckId, canBroadcast, presenterName, follow }:
       onSlideChanged: (position, slides) => {
         total.current = slides;
         history.replaceState(history.state, "", `${location.pathname}${location.search}${slideHash(position)}`);
-        if (follow && followedTo.current && !samePosition(position, followedTo.current)) setSteppedAway(true);
+        if (live.current.following && followedTo.current && !samePosition(position, followedTo.current)) setSteppedAway(true);
         publish(position);
       },
       onRendered: () => setRendered(true),
-      onSpeakerKey: () => openSpeakerView(deckId),
+      onSpeakerKey: speakerView,
     });
     const onHashChange = () => {
       const position = parseSlideHash(location.hash);
@@ -108,7 +119,10 @@ export function SlideshowScreen({ deckId, canBroadcast, presenterName, follow }:
       window.removeEventListener("hashchange", onHashChange);
       host.listen({});
     };
-  }, [host, deckId, follow, publish]);
+  }, [host, publish, speakerView]);
+
+  // Keys pressed outside the frame (its toolbar has focus) do what they would inside it.
+  usePresentingKeys(host ? { onCommand: (command) => host.command(command), onSpeakerView: speakerView } : null);
 
   // The speaker view: tells it where we are, follows it when it navigates.
   useEffect(() => {
@@ -119,6 +133,7 @@ export function SlideshowScreen({ deckId, canBroadcast, presenterName, follow }:
       const message = parseSpeakerMessage(event.data);
       if (!message) return;
       if (message.type === "navigate") host.navigate(message.direction);
+      else if (message.type === "command") host.command(message.command);
       else if (message.type === "position") host.show(message.position);
       else if (host.position) bus.postMessage({ type: "position", position: host.position, total: total.current });
     };
@@ -128,40 +143,41 @@ export function SlideshowScreen({ deckId, canBroadcast, presenterName, follow }:
     };
   }, [host, deckId]);
 
-  // Broadcasting: my position in my awareness state while it is on.
+  // Following whoever presents now, unless I stepped away; I become the presenter when handed the deck.
+  const position = state?.position ?? null;
+  const wasPresenting = useRef(false);
   useEffect(() => {
-    if (!reader) return;
-    const awareness = reader.provider.awareness;
-    if (broadcasting && host?.position) publishPresenter(awareness, { position: host.position, name: presenterName });
-    if (!broadcasting) publishPresenter(awareness, null);
-  }, [broadcasting, reader, host, presenterName]);
+    if (!host || !position) return;
+    if (presenting) {
+      // Handed the deck: I start where the last presenter was. Later echoes of my own moves lag
+      // behind my slide and must not pull me back.
+      if (!wasPresenting.current && !samePosition(host.position, position)) host.show(position);
+      wasPresenting.current = true;
+      followedTo.current = position;
+      return;
+    }
+    wasPresenting.current = false;
+    if (!following || steppedAway) return;
+    if (!samePosition(position, followedTo.current)) {
+      followedTo.current = position;
+      host.show(position);
+    }
+  }, [host, position, presenting, following, steppedAway]);
 
-  // Following: go where the broadcasting presenter is, unless I stepped away.
+  // Someone else presents again: a page that had stepped away from an earlier presenter rejoins.
+  const presenterId = state?.presenter?.id ?? null;
   useEffect(() => {
-    if (!follow || !reader || !host) return;
-    const awareness = reader.provider.awareness;
-    const onChange = () => {
-      const found = findPresenter(awareness);
-      setPresenter(found);
-      if (!found || away.current) return;
-      if (!samePosition(found.position, followedTo.current)) {
-        followedTo.current = found.position;
-        host.show(found.position);
-      }
-    };
-    onChange();
-    awareness.on("change", onChange);
-    return () => awareness.off("change", onChange);
-  }, [follow, reader, host]);
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setSteppedAway(false);
+  }, [presenterId]);
 
   const rejoin = () => {
     setSteppedAway(false);
-    away.current = false;
-    const found = reader ? findPresenter(reader.provider.awareness) : null;
-    if (found && host) {
-      followedTo.current = found.position;
-      host.show(found.position);
+    if (position && host) {
+      followedTo.current = position;
+      host.show(position);
     }
+    host?.focus();
   };
 
   if (endedReason) return <SlideshowMessage deckId={deckId} title={endedReason} />;
@@ -172,17 +188,23 @@ export function SlideshowScreen({ deckId, canBroadcast, presenterName, follow }:
 
   return (
     <div className="slideshow">
-      <DeckFrame mode="slideshow" title="Slideshow" className="slideshow-frame" onHost={setHost} />
+      <DeckFrame mode="slideshow" title="Slideshow" className="slideshow-frame" autoFocus onHost={setHost} />
       {!rendered && <div className="slideshow-loading">Loading the slides…</div>}
-      <SlideshowToolbar
-        deckId={deckId}
-        canBroadcast={canBroadcast}
-        broadcasting={broadcasting}
-        onBroadcast={setBroadcasting}
-        onSpeakerView={() => openSpeakerView(deckId)}
-        onPrint={(withNotes) => liveDeck && openPrintWindow(liveDeck, withNotes)}
-        follow={follow ? { presenter: presenter?.name ?? null, steppedAway, onRejoin: rejoin } : null}
-      />
+      {/* After a control is used the keyboard goes back to the slides (dialogs keep it while open). */}
+      <div onClick={(event) => !(event.target as Element).closest("[role='dialog']") && host?.focus()}>
+        <SlideshowToolbar
+          deckId={deckId}
+          canBroadcast={canBroadcast}
+          view={view}
+          presenting={presenting}
+          onPresent={(on) => (on ? presenter?.present(host?.position ?? { h: 0, v: 0 }) : presenter?.send({ type: "stop" }))}
+          onSend={(message) => presenter?.send(message)}
+          onSpeakerView={speakerView}
+          onPairing={() => presentIfFree.current()}
+          onPrint={(withNotes) => liveDeck && openPrintWindow(liveDeck, withNotes)}
+          follow={follow || following ? { steppedAway, onRejoin: rejoin } : null}
+        />
+      </div>
     </div>
   );
 }

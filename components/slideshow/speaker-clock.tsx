@@ -1,6 +1,7 @@
 "use client";
 
-// Elapsed time since the talk started (resettable) and the time of day.
+// Elapsed time of the talk (the presenter channel's clock when it runs, else since this view
+// opened; resettable) and the time of day.
 import { useEffect, useState } from "react";
 
 const pad = (value: number) => String(value).padStart(2, "0");
@@ -10,7 +11,7 @@ function elapsed(ms: number): string {
   return `${pad(Math.floor(seconds / 3600))}:${pad(Math.floor(seconds / 60) % 60)}:${pad(seconds % 60)}`;
 }
 
-export function SpeakerClock() {
+export function SpeakerClock({ elapsedMs = null, onReset }: { elapsedMs?: number | null; onReset?: () => void }) {
   const [startedAt, setStartedAt] = useState<number | null>(null);
   const [now, setNow] = useState<number | null>(null);
   useEffect(() => {
@@ -24,12 +25,16 @@ export function SpeakerClock() {
   }, []);
   if (now === null || startedAt === null) return null;
   const clock = new Date(now);
+  const reset = () => {
+    setStartedAt(Date.now());
+    onReset?.();
+  };
   return (
     <>
       <span className="speaker-time" data-testid="speaker-elapsed" title="Elapsed">
-        {elapsed(now - startedAt)}
+        {elapsed(elapsedMs ?? now - startedAt)}
       </span>
-      <button type="button" className="slideshow-button" onClick={() => setStartedAt(Date.now())}>
+      <button type="button" className="slideshow-button" onClick={reset}>
         Reset timer
       </button>
       <span className="speaker-time" data-testid="speaker-clock" title="Clock">

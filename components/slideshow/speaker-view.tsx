@@ -1,9 +1,12 @@
 "use client";
 
 // The speaker view, in its own window next to the slideshow: the current slide, the next one,
-// the current slide's notes, elapsed time and clock. It follows the slideshow and steers it
-// (arrows, buttons) over a BroadcastChannel. Slides and notes stay in sandboxed frames.
-import { useEffect, useRef, useState } from "react";
+// the current slide's notes, elapsed time and clock, and the pacing of the current section
+// (the presenter channel's clock). It follows the slideshow and steers it (every presenting key,
+// buttons) over a BroadcastChannel. Slides and notes stay in sandboxed frames.
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { DeckCommand } from "@/core/presenter-keys";
+import { deckBudgets } from "@/core/presenter-pacing";
 import type { SlideIndices } from "@/core/deck-frame-protocol";
 import { slideAt, type RenderedDeck } from "@/core/render";
 import { DeckFrame } from "@/components/preview/deck-frame";
@@ -13,6 +16,10 @@ import { SlideshowMessage } from "./slideshow-message";
 import { SpeakerClock } from "./speaker-clock";
 import { parseSpeakerMessage, speakerChannel, type SpeakerMessage } from "./speaker-channel";
 import { useDeckReader } from "./use-deck-reader";
+import { PacingPanel } from "./pacing-panel";
+import { usePresenterChannel } from "./use-presenter-channel";
+import { usePresenterClock } from "./use-presenter-clock";
+import { handlePresentingKey, usePresentingKeys } from "./use-presenting-keys";
 import "./slideshow.css";
 
 function nextSlide(deck: RenderedDeck, position: SlideIndices): SlideIndices | null {
@@ -31,6 +38,9 @@ export function SpeakerView({ deckId }: { deckId: string }) {
   const [deck, setDeck] = useState<RenderedDeck | null>(null);
   const [connected, setConnected] = useState(false);
   const channel = useRef<BroadcastChannel | null>(null);
+  const { client: presenter, view } = usePresenterChannel(reader, "speaker");
+  const clock = usePresenterClock(view);
+  const budgets = useMemo(() => (deck ? deckBudgets(deck) : []), [deck]);
 
   useEffect(() => {
     const bus = speakerChannel(deckId);
@@ -69,16 +79,12 @@ export function SpeakerView({ deckId }: { deckId: string }) {
     notes?.showNotes(notesHtml);
   }, [notes, notesHtml]);
 
+  // Every presenting key steers the slideshow, from the page and from inside the slide panes.
+  const steer = useCallback((command: DeckCommand) => channel.current?.postMessage({ type: "command", command } satisfies SpeakerMessage), []);
+  usePresentingKeys({ onCommand: steer });
   useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const direction = ["ArrowRight", "ArrowDown", "PageDown", " "].includes(event.key) ? "next" : ["ArrowLeft", "ArrowUp", "PageUp"].includes(event.key) ? "prev" : null;
-      if (!direction) return;
-      event.preventDefault();
-      channel.current?.postMessage({ type: "navigate", direction } satisfies SpeakerMessage);
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
+    for (const pane of [current, next]) pane?.listen({ onKey: (key) => handlePresentingKey(key, { onCommand: steer }) });
+  }, [current, next, steer]);
 
   if (endedReason) return <SlideshowMessage deckId={deckId} title={endedReason} />;
   const navigate = (direction: "next" | "prev") => channel.current?.postMessage({ type: "navigate", direction } satisfies SpeakerMessage);
@@ -95,7 +101,8 @@ export function SpeakerView({ deckId }: { deckId: string }) {
         <button type="button" className="slideshow-button" onClick={() => navigate("next")}>
           Next
         </button>
-        <SpeakerClock />
+        <SpeakerClock elapsedMs={clock?.running || clock?.elapsedMs ? clock.elapsedMs : null} onReset={() => presenter?.send({ type: "reset-timer" })} />
+        <PacingPanel budgets={budgets} clock={clock} />
       </header>
       <section className="speaker-pane speaker-current">
         <h2 className="speaker-label">Current slide</h2>

@@ -23,13 +23,15 @@ export interface DeckReaderState {
   endedReason: string | null;
 }
 
-export function useDeckReader(deckId: string): DeckReaderState {
+/** `pairing`: a paired device's secret (server/access/presenter-pairings.ts) instead of the session cookie. */
+export function useDeckReader(deckId: string | null, pairing: string | null = null): DeckReaderState {
   const [state, setState] = useState<DeckReaderState>({ reader: null, synced: false, endedReason: null });
 
   useEffect(() => {
+    if (deckId === null) return;
     const doc = new Y.Doc();
     const serverUrl = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/ws`;
-    const provider = new WebsocketProvider(serverUrl, deckId, doc, { maxBackoffTime: 5_000 });
+    const provider = new WebsocketProvider(serverUrl, deckId, doc, { maxBackoffTime: 5_000, ...(pairing ? { params: { pairing } } : {}) });
     const reader: DeckReader = { doc, text: doc.getText(DECK_TEXT_NAME), provider };
     // The socket is made after mount; state hands it to the UI.
     // eslint-disable-next-line react-hooks/set-state-in-effect
@@ -53,7 +55,7 @@ export function useDeckReader(deckId: string): DeckReaderState {
       provider.destroy();
       doc.destroy();
     };
-  }, [deckId]);
+  }, [deckId, pairing]);
 
   return state;
 }

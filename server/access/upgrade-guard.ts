@@ -6,16 +6,36 @@ import type { AccessControl } from "./access-control";
 import { AuthenticationError, type Actor } from "./actor";
 import { isSameOrigin } from "./csrf";
 import type { LiveAccess, LiveConnection } from "./live-access";
+import type { PresenterIdentity } from "../sync/presenter-channel";
+import type { PresenterPairings } from "./presenter-pairings";
 
 export type UpgradeDecision =
   | { refuse: { status: 401 | 403 | 404; message: string } }
-  | { refuse?: undefined; canWrite: boolean; editorId: string | null; watch(connection: LiveConnection): () => void };
+  | { refuse?: undefined; canWrite: boolean; editorId: string | null; identity: PresenterIdentity; watch(connection: LiveConnection): () => void };
 
 export type UpgradeAuthorizer = (request: IncomingMessage, deckId: string) => Promise<UpgradeDecision>;
 
-export function createUpgradeAuthorizer(access: AccessControl, live: LiveAccess, trustedOrigins: readonly string[]): UpgradeAuthorizer {
+export function createUpgradeAuthorizer(
+  access: AccessControl,
+  live: LiveAccess,
+  trustedOrigins: readonly string[],
+  pairings?: PresenterPairings,
+): UpgradeAuthorizer {
   return async (request, deckId) => {
     const headers = toHeaders(request);
+    // A paired device (server/access/presenter-pairings.ts): reads the deck and steers its
+    // creator's slideshow, whoever the request's cookie says it is.
+    const pairingSecret = pairings ? new URL(request.url ?? "/", "http://podium.invalid").searchParams.get("pairing") : null;
+    if (pairings && pairingSecret !== null) {
+      const pairing = await pairings.authenticate(deckId, pairingSecret);
+      if (!pairing) return { refuse: { status: 401, message: "This device's pairing is unknown, expired or revoked: pair it again." } };
+      return {
+        canWrite: false,
+        editorId: null,
+        identity: { userId: null, name: pairing.creatorName, pairing: { id: pairing.id, userId: pairing.createdById } },
+        watch: (connection) => pairings.watch(pairing.id, connection),
+      };
+    }
     let actor: Actor;
     try {
       actor = await access.resolveActor(headers);
@@ -37,6 +57,7 @@ export function createUpgradeAuthorizer(access: AccessControl, live: LiveAccess,
     return {
       canWrite: allows(role, "write"),
       editorId: actor.kind === "user" ? actor.user.id : null,
+      identity: actor.kind === "user" ? { userId: actor.user.id, name: actor.user.name, pairing: null } : { userId: null, name: "Guest", pairing: null },
       watch: (connection) => live.watch(deckId, actor, role, connection),
     };
   };

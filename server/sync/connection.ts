@@ -14,6 +14,7 @@ import type { Room, RoomMember } from "./room";
 import { sliceUsedUp } from "./event-loop-slice";
 import { checkClientUpdate, RejectedUpdate, type RejectionReason, type UpdateLimits } from "./update-guard";
 import { mergeStateVectors } from "./early-state";
+import { DEFAULT_PRESENTER_OPTIONS, PresenterChannel, type PresenterChannelOptions, type PresenterIdentity, type PresenterPeer } from "./presenter-channel";
 
 const SEND_OPTIONS = { binary: true } as const;
 const SYNC_STEP1 = 0;
@@ -39,6 +40,9 @@ export interface ConnectionOptions {
   clientWasSent?: Uint8Array;
   /** Bounds on this connection's presence (server/sync/presence.ts). */
   presence?: PresenceLimits;
+  /** Who presents through this connection (server/sync/presenter-channel.ts); a guest by default. */
+  identity?: PresenterIdentity;
+  presenter?: PresenterChannelOptions;
 }
 
 const REJECTION_CLOSE_CODES: Record<RejectionReason, number> = {
@@ -47,6 +51,8 @@ const REJECTION_CLOSE_CODES: Record<RejectionReason, number> = {
   "too-large": WsCloseCode.policyViolation,
   pending: WsCloseCode.policyViolation,
 };
+
+const GUEST_IDENTITY: PresenterIdentity = { userId: null, name: "Guest", pairing: null };
 
 class ProtocolError extends Error {
   constructor(
@@ -57,7 +63,7 @@ class ProtocolError extends Error {
   }
 }
 
-export class Connection implements RoomMember {
+export class Connection implements RoomMember, PresenterPeer {
   private alive = true;
   private pingTimer: NodeJS.Timeout;
   /** Cancels the pending resume of a paused socket. */
@@ -167,6 +173,14 @@ export class Connection implements RoomMember {
     if (error) this.dispose();
   };
 
+  get canWrite(): boolean {
+    return this.writable;
+  }
+
+  get presenterIdentity(): PresenterIdentity {
+    return this.options.identity ?? GUEST_IDENTITY;
+  }
+
   /** Starts or stops applying this client's edits; a client that loses write access is told why. */
   setWritable(writable: boolean, reason: string): void {
     if (this.writable && !writable) {
@@ -233,6 +247,9 @@ export class Connection implements RoomMember {
         );
         return;
       }
+      case MessageType.presenter:
+        (this.room.presenter ??= new PresenterChannel(this.options.presenter ?? DEFAULT_PRESENTER_OPTIONS)).receive(this, decoding.readVarString(decoder));
+        return;
       default:
         throw new ProtocolError(`unknown message type ${type}`, WsCloseCode.unsupportedData);
     }

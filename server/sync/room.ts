@@ -11,6 +11,7 @@ import type { UpdateLog } from "../persistence/update-log";
 import { awarenessMessage, syncUpdateMessage, viewerCountMessage } from "./messages";
 import { RoomPresence, type PresenceMember } from "./presence";
 import type { GuardedDocument } from "./update-guard";
+import type { PresenterChannel } from "./presenter-channel";
 
 /** Transaction origin of state read from storage (restored with the update listener off: never logged again). */
 const LOADED_FROM_STORAGE = Symbol("loaded-from-storage");
@@ -69,6 +70,8 @@ export class Room implements GuardedDocument {
   stored: Promise<void> = Promise.resolve();
   /** Set while other instances share this deck. */
   replication: RoomReplication | null = null;
+  /** Who presents this deck (server/sync/presenter-channel.ts); made when a client first joins it. */
+  presenter: PresenterChannel | null = null;
   /** The account whose edit was applied last (library's "last edited by"); null for guests. */
   lastEditorId: string | null = null;
   private derivedCache: { markdown: string; columns: DerivedColumns } | null = null;
@@ -145,6 +148,7 @@ export class Room implements GuardedDocument {
     if (!this.members.delete(member)) return;
     this.countSubscribers.delete(member);
     this.presence.leave(member);
+    this.presenter?.leave(member);
   }
 
   /**

@@ -14,6 +14,7 @@ import { clientAddress, ConnectionsPerAddress } from "./connections-per-address"
 import { storedStateMessages } from "./early-state";
 import type { Room } from "./room";
 import type { PresenceLimits } from "./presence";
+import type { PresenterChannelOptions } from "./presenter-channel";
 import type { RoomRegistry } from "./room-registry";
 import type { UpdateLimits } from "./update-guard";
 
@@ -34,6 +35,8 @@ export interface SyncEndpointOptions {
   maxSendBufferBytes?: number;
   /** Bounds on each connection's presence (server/sync/presence.ts). */
   presence?: PresenceLimits;
+  /** The presenter channel's take-over grace and message rate (server/sync/presenter-channel.ts). */
+  presenter?: PresenterChannelOptions;
   observer?: SyncEndpointObserver;
 }
 
@@ -72,6 +75,8 @@ export function createSyncEndpoint(rooms: RoomRegistry, options: SyncEndpointOpt
         canWrite: access.canWrite,
         editorId: access.editorId,
         limits: options.updateLimits,
+        identity: access.identity,
+        presenter: options.presenter,
         pingIntervalMs: options.pingIntervalMs,
         log: options.log,
         rateLimit: options.rateLimit,

@@ -135,4 +135,23 @@ describe("database schema", () => {
     await prisma.deck.delete({ where: { id: "acl" } });
     expect(await prisma.pendingGrant.count()).toBe(0);
   });
+
+  it("supports presenter pairings, their unique hashes and cascades from the deck and the account", async () => {
+    prisma ??= createPrismaClient(database.url);
+    const now = new Date();
+    await prisma.user.create({ data: { id: "pu", name: "Presenter", email: "presenter@podium.test" } });
+    await prisma.deck.create({ data: { id: "paired", ownerId: "pu" } });
+    const pairing = await prisma.presenterPairing.create({
+      data: { id: "p1", deckId: "paired", createdById: "pu", codeHash: "c1", sessionHash: "s1", expiresAt: now, redeemedAt: now, sessionExpiresAt: now, revokedAt: now },
+    });
+    expect(pairing).toMatchObject({ codeHash: "c1", sessionHash: "s1", createdAt: expect.any(Date) });
+    await expect(prisma.presenterPairing.create({ data: { id: "p2", deckId: "paired", createdById: "pu", codeHash: "c1", expiresAt: now } })).rejects.toThrow();
+    await prisma.presenterPairing.create({ data: { id: "p3", deckId: "paired", createdById: "pu", codeHash: "c3", expiresAt: now } });
+    await prisma.deck.delete({ where: { id: "paired" } });
+    expect(await prisma.presenterPairing.count()).toBe(0);
+    await prisma.deck.create({ data: { id: "paired2" } });
+    await prisma.presenterPairing.create({ data: { id: "p4", deckId: "paired2", createdById: "pu", codeHash: "c4", expiresAt: now } });
+    await prisma.user.delete({ where: { id: "pu" } });
+    expect(await prisma.presenterPairing.count()).toBe(0);
+  });
 });

@@ -13,6 +13,7 @@ import {
   type SectionChange,
   type SlideIndices,
 } from "../../../core/deck-frame-protocol";
+import { installFrameKeys, runDeckCommand } from "./frame-keys";
 import { morphContent } from "./morph";
 
 type RevealApi = InstanceType<typeof Reveal>;
@@ -256,6 +257,9 @@ async function handle(message: AppToFrameMessage): Promise<void> {
       if (message.direction === "next") deck?.next();
       else deck?.prev();
       return;
+    case "command":
+      runDeckCommand(deck, message.command);
+      return;
     case "notes":
       showNotes(message.html);
       return;
@@ -319,11 +323,6 @@ slidesElement.addEventListener("click", (event) => {
 // centre them: measure again.
 document.fonts.addEventListener("loadingdone", () => deck?.layout());
 
-// reveal.js's own speaker view opens a pop-up from inside the deck, which the sandbox forbids: the
-// app opens ours instead.
-document.addEventListener("keydown", (event) => {
-  if (mode !== "slideshow" || event.ctrlKey || event.metaKey || event.altKey) return;
-  if (event.key === "s" || event.key === "S") post({ type: "key", key: "s" });
-});
+installFrameKeys(() => mode, post);
 
 post({ type: "ready", load: LOAD_ID });

@@ -48,7 +48,6 @@ export default async function SlidesPage({ params, searchParams }: Props) {
         <SlideshowScreen
           deckId={deck.id}
           canBroadcast={allows(decision.role, "write")}
-          presenterName={decision.viewer?.name ?? "The presenter"}
           follow={follow}
         />
       );
