@@ -1,7 +1,9 @@
 // How the presenter's slide reaches followers, as two small functions the follow benchmark calls:
-// "the presenter changes slide" and "a follower sees it". Today the slide travels in the
-// presenter's awareness state (`presenter`, components/slideshow/presenter-state.ts); a presenter
-// channel of its own (a separate message type fanned out by the room) plugs in here instead.
+// "the presenter changes slide" and "a follower sees it". The slideshow uses the presenter channel
+// (message type 101, server/sync/presenter-channel.ts), through the browser's own client
+// (components/slideshow/presenter-client.ts); the presenter's awareness state, which carried the
+// slide before, is kept for comparison (BENCH_FOLLOW_ADAPTER=awareness).
+import { PresenterClient } from "../components/slideshow/presenter-client";
 import type { TestClient } from "../test/support/yjs-client";
 
 export interface FollowAdapter {
@@ -31,4 +33,31 @@ export const awarenessAdapter: FollowAdapter = {
   },
 };
 
-export const ADAPTERS: Record<string, FollowAdapter> = { awareness: awarenessAdapter };
+const presenting = new WeakMap<TestClient, PresenterClient>();
+
+export const channelAdapter: FollowAdapter = {
+  name: "presenter channel (presenter-channel.ts)",
+  changeSlide(presenter, index) {
+    let client = presenting.get(presenter);
+    if (!client) {
+      client = new PresenterClient(presenter.provider, "slideshow", () => undefined);
+      presenting.set(presenter, client);
+      client.present({ h: index, v: 0 });
+      return;
+    }
+    client.move({ h: index, v: 0 });
+  },
+  watchSlides(follower, onSlide) {
+    let last: number | null = null;
+    const client = new PresenterClient(follower.provider, "slideshow", (view) => {
+      const h = view.state?.position?.h;
+      if (typeof h === "number" && h !== last) {
+        last = h;
+        onSlide(h);
+      }
+    });
+    return () => client.destroy();
+  },
+};
+
+export const ADAPTERS: Record<string, FollowAdapter> = { channel: channelAdapter, awareness: awarenessAdapter };

@@ -6,7 +6,7 @@
 // configured for 1,000 clients from 127.0.0.1 (MAX_CONNECTIONS_PER_IP=0).
 // Prints a markdown table for docs/benchmarks.md and writes bench/results/follow-latency.json.
 //   BENCH_FOLLOWERS=100,500,1000  BENCH_FOLLOW_PROCESSES=4  BENCH_SLIDE_CHANGES=100
-//   BENCH_FOLLOW_ADAPTER=awareness  PROFILE_SERVER_DIR=<dir> (a V8 CPU profile of the server)
+//   BENCH_FOLLOW_ADAPTER=channel|awareness  PROFILE_SERVER_DIR=<dir> (a V8 CPU profile of the server)
 import { fork, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -18,6 +18,7 @@ import * as Y from "yjs";
 import { newDeckId } from "../core/deck-id";
 import { DECK_TEXT_NAME } from "../core/sync-protocol";
 import { hashToken } from "../server/auth/api-tokens";
+import { TEST_METRICS_TOKEN } from "../test/support/server-process";
 import { connectClient, waitForSync } from "../test/support/yjs-client";
 import { createBenchDatabase } from "./bench-database";
 import { residentBytes, startPodiumServer, type RunningServer } from "./bench-servers";
@@ -31,7 +32,7 @@ const PROCESSES = Number(process.env.BENCH_FOLLOW_PROCESSES ?? 4);
 const SLIDE_CHANGES = Number(process.env.BENCH_SLIDE_CHANGES ?? 100);
 const INTERVAL_MS = Number(process.env.BENCH_SLIDE_INTERVAL_MS ?? 250);
 const EDIT_EVERY = 10;
-const adapter = ADAPTERS[process.env.BENCH_FOLLOW_ADAPTER ?? "awareness"]!;
+const adapter = ADAPTERS[process.env.BENCH_FOLLOW_ADAPTER ?? "channel"]!;
 const now = () => performance.timeOrigin + performance.now();
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -120,7 +121,7 @@ async function run(server: RunningServer, baseUrl: string, followers: number): P
   const workers = await startWorkers(followers, baseUrl, deckId);
   const connectSeconds = (performance.now() - connectStarted) / 1000;
   await pause(1_000);
-  const metricsBefore = await (await fetch(server.metricsUrl!)).text();
+  const metricsBefore = await (await fetch(server.metricsUrl!, { headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` } })).text();
 
   const sentSlides = new Map<number, number>();
   const sentEdits = new Map<number, number>();
@@ -141,7 +142,7 @@ async function run(server: RunningServer, baseUrl: string, followers: number): P
   await pause(2_000);
   const cpuSeconds = (await cpuTicks(server.pid)) - cpuBefore;
   const elapsed = (performance.now() - phaseStarted) / 1000;
-  const metricsAfter = await (await fetch(server.metricsUrl!)).text();
+  const metricsAfter = await (await fetch(server.metricsUrl!, { headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` } })).text();
 
   const latencies: number[] = [];
   const editLatencies: number[] = [];

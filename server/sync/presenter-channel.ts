@@ -25,6 +25,7 @@ import {
 } from "../../core/presenter-protocol";
 import { MessageType } from "../../core/sync-protocol";
 import { WsCloseCode } from "../../core/ws-close-codes";
+import { fanOut } from "./room";
 
 /** Who is behind a connection, as the upgrade decided it. */
 export interface PresenterIdentity {
@@ -38,7 +39,7 @@ export interface PresenterIdentity {
 
 /** What the channel needs from a connection. */
 export interface PresenterPeer {
-  send(message: Uint8Array): void;
+  send(message: Uint8Array, onWritten?: () => void): void;
   close(code: number, reason: string): void;
   readonly presenterIdentity: PresenterIdentity;
   /** May this connection edit the deck now? (It changes when the deck's sharing does.) */
@@ -302,8 +303,11 @@ export class PresenterChannel {
   }
 
   private broadcast(): void {
-    const message = presenterMessage({ type: "state", state: this.snapshot() });
-    for (const member of this.members.values()) member.peer.send(message);
+    fanOut(this.peers(), this.members.size, presenterMessage({ type: "state", state: this.snapshot() }));
+  }
+
+  private *peers(): Iterable<PresenterPeer> {
+    for (const member of this.members.values()) yield member.peer;
   }
 }
 

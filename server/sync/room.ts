@@ -47,6 +47,37 @@ export function observeFanOut(observer: FanOutObserver | null): void {
   fanOutObserver = observer;
 }
 
+/** What a fan-out sends to: a room's members, or those of its presenter channel. */
+export interface FanOutTarget {
+  send(message: Uint8Array, onWritten?: () => void): void;
+}
+
+/**
+ * Sends `message` to every target but `except`: encoded once, the same Buffer to all (ws then only
+ * prepends its 2-byte header per socket), no per-target work beyond the socket write. Timed from
+ * the start to the last frame written, for fan-outs to three or more.
+ */
+export function fanOut(targets: Iterable<FanOutTarget>, size: number, message: Uint8Array, except?: unknown): void {
+  const frame = Buffer.isBuffer(message) ? message : Buffer.from(message.buffer, message.byteOffset, message.byteLength);
+  const observer = fanOutObserver;
+  if (!observer || size < 3) {
+    for (const target of targets) {
+      if (target !== except) target.send(frame);
+    }
+    return;
+  }
+  const started = performance.now();
+  let last: FanOutTarget | null = null;
+  let count = 0;
+  for (const target of targets) {
+    if (target === except) continue;
+    last?.send(frame);
+    last = target;
+    count++;
+  }
+  last?.send(frame, () => observer((performance.now() - started) / 1000, count));
+}
+
 export class Room implements GuardedDocument {
   readonly doc = new Y.Doc({ gc: true });
   readonly text = this.doc.getText(DECK_TEXT_NAME);
@@ -156,25 +187,9 @@ export class Room implements GuardedDocument {
    * only prepends its 2-byte header per socket), no per-member work beyond the socket write.
    */
   broadcast(message: Uint8Array, except?: unknown): void {
-    const frame = Buffer.isBuffer(message) ? message : Buffer.from(message.buffer, message.byteOffset, message.byteLength);
-    const observer = fanOutObserver;
-    if (!observer || this.members.size < 3) {
-      for (const member of this.members) {
-        if (member !== except) member.send(frame);
-      }
-      return;
-    }
-    const started = performance.now();
-    let last: RoomMember | null = null;
-    let count = 0;
-    for (const member of this.members) {
-      if (member === except) continue;
-      last?.send(frame);
-      last = member;
-      count++;
-    }
-    last?.send(frame, () => observer((performance.now() - started) / 1000, count));
+    fanOut(this.members, this.members.size, message, except);
   }
+
 
   /** Viewers of the deck on every instance. */
   get viewers(): number {
