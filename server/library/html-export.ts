@@ -34,9 +34,11 @@ export class HtmlExporter {
       this.css(`reveal.js/dist/theme/${deck.theme}.css`),
       this.css("reveal.js/dist/plugin/highlight/monokai.css"),
       hasMath ? this.katexCss() : "",
+      this.css("../public/hedgedoc-look.css"), // HedgeDoc's slide look; html[data-look] opts out
+      this.css("../public/hedgedoc-extras.css"),
     ];
     return `<!doctype html>
-<html lang="${escapeHtml(deck.lang ?? "")}" dir="${deck.dir}">
+<html lang="${escapeHtml(deck.lang ?? "")}" dir="${deck.dir}" data-theme="${deck.theme}" data-look="${deck.revealOptions.podiumLook === "reveal" ? "reveal" : "hedgedoc"}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -76,6 +76,9 @@ function applyTheme(message: RenderMessage): void {
   document.documentElement.lang = message.lang ?? "";
   document.documentElement.dir = message.dir;
   document.documentElement.dataset.mode = message.mode;
+  // HedgeDoc's slide look (public/hedgedoc-look.css) unless the deck asks for reveal.js's own.
+  document.documentElement.dataset.look = message.options.podiumLook === "reveal" ? "reveal" : "hedgedoc";
+  document.documentElement.dataset.theme = message.theme;
 }
 
 function reportPosition(): void {
