@@ -24,7 +24,7 @@ const THEMES: Record<string, Expected> = {
   sky: { headingSize: "150.8px", headingLetterSpacing: "-12.064px", textSize: "40px", imageBorder: "4px solid rgb(51, 51, 51)" },
 };
 
-const deck = (theme: string, extra = "") => `---\ntype: slide\nslideOptions:\n  theme: ${theme}\n${extra}---\n\n# 2024-02-29 Community call\n\nSome text\n\n![logo](${PNG})\n\n----\n\n## Below\n`;
+const deck = (theme: string, extra = "") => `---\ntype: slide\nslideOptions:\n  theme: ${theme}\n${extra}---\n\n# 2024-02-29 Community call\n\nSome text\n\n![logo](${PNG})\n\n----\n\n## Below\n\n---\n\n# Next\n`;
 
 async function styles(frame: FrameLocator) {
   const slide = presentSlide(frame);
@@ -56,11 +56,13 @@ for (const [theme, expected] of Object.entries(THEMES)) {
     expect(seen.image).toEqual({ border: expected.imageBorder, "box-shadow": "rgba(0, 0, 0, 0.15) 0px 0px 10px 0px", "margin-top": "15px" });
     if (theme === "white") await page.screenshot({ path: "test-results/hedgedoc-look-white.png" });
 
-    // The slide number reads 1.2 below the first slide, as HedgeDoc shows it (no space around the dot).
+    // The slide number reads 1.2 below the first slide, as HedgeDoc shows it (no space around the
+    // dot; with a single horizontal slide reveal.js 3.9 and 6 both count flat instead).
     await focusDeck(frame);
     await page.keyboard.press("ArrowDown");
-    await expect(frame.locator(".slide-number")).toHaveText("1.2");
-    expect(await frame.locator(".slide-number-delimiter").evaluate((element) => getComputedStyle(element).marginLeft)).toBe("0px");
+    await expect(frame.locator(".slide-number-b")).toHaveText("2");
+    const [a, dot, b] = await Promise.all(["a", "delimiter", "b"].map((part) => frame.locator(`.slide-number-${part}`).boundingBox()));
+    expect([a!.x + a!.width, dot!.x + dot!.width].map(Math.round)).toEqual([dot!.x, b!.x].map(Math.round));
   });
 }
 
