@@ -182,3 +182,13 @@ describe("HedgeDoc rule: its extras (extra.js: markdown-it plugins, replaceExtra
     expect(one("{%pdf javascript:alert(1) %}")).toBe("<p>{%pdf javascript:alert(1) %}</p>\n");
   });
 });
+
+describe("HedgeDoc rule: diagrams are marked for drawing (extra.js highlightRender)", () => {
+  it("a mermaid fence keeps its source, marked for the frame to draw", () => {
+    // HedgeDoc: <pre><code class="mermaid hljs raw"><div class="mermaid raw">graph TD; A--&gt;B</div></code></pre>
+    expect(slides("```mermaid\ngraph TD; A-->B\n```")[0]!.html).toBe('<pre class="diagram" data-diagram="mermaid"><code class="mermaid">graph TD; A--&gt;B\n</code></pre>\n');
+  });
+  it("graphviz, sequence, flow and abc too", () => {
+    for (const kind of ["graphviz", "sequence", "flow", "abc"]) expect(slides(`\`\`\`${kind}\nx\n\`\`\``)[0]!.html).toContain(`data-diagram="${kind}"`);
+  });
+});

@@ -52,9 +52,16 @@ ${styles.filter(Boolean).map((css) => `<style>${inlineSafe(css, "style")}</style
 <script>${inlineSafe(this.file("reveal.js/dist/reveal.js"), "script")}</script>
 <script>${inlineSafe(this.file("reveal.js/dist/plugin/notes.js"), "script")}</script>
 <script>Reveal.initialize(Object.assign(${inlineSafe(JSON.stringify(options), "script")}, { plugins: [RevealNotes] }));</script>
+${this.diagramScripts(slides)}
 </body>
 </html>
 `;
+  }
+
+  /** Mermaid and the diagram drawing, only for decks with a ```mermaid block. */
+  private diagramScripts(slides: string): string {
+    if (!slides.includes('data-diagram="mermaid"')) return "";
+    return ["mermaid/dist/mermaid.min.js", "../public/vendor/diagrams/export.js"].map((file) => `<script>${inlineSafe(this.file(file), "script")}</script>`).join("\n");
   }
 
   private deckRenderer(): DeckRenderer {

@@ -13,6 +13,7 @@ import {
   type SectionChange,
   type SlideIndices,
 } from "../../../core/deck-frame-protocol";
+import { drawDiagrams } from "./diagrams";
 import { morphContent } from "./morph";
 
 type RevealApi = InstanceType<typeof Reveal>;
@@ -112,6 +113,7 @@ async function render(message: RenderMessage): Promise<void> {
     }
     show(message.position);
     reportPosition();
+    drawDiagrams(slidesElement, () => deck?.layout());
     return;
   }
   const position = message.position ?? positionOf(deck);
@@ -123,6 +125,7 @@ async function render(message: RenderMessage): Promise<void> {
   deck.sync();
   deck.slide(position.h, position.v, position.f ?? -1);
   reportPosition();
+  drawDiagrams(slidesElement, () => deck?.layout());
 }
 
 function positionOf(instance: RevealApi): SlideIndices {
@@ -165,6 +168,7 @@ function patch(changes: SectionChange[], count: number): void {
   const live = sections();
   if (live.length !== count) structural = true;
   for (const extra of live.slice(count)) extra.remove();
+  drawDiagrams(slidesElement, () => deck?.layout());
   if (structural) {
     deck.sync();
     deck.slide(position.h, position.v, position.f);
