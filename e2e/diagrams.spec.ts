@@ -1,12 +1,9 @@
 // ```mermaid blocks are drawn inside the sandboxed deck frame by mermaid from our own build; a
 // broken one keeps its source and shows the parser's message; the offline export draws them too.
 // Nothing is fetched from elsewhere.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { expect, test } from "@playwright/test";
 import { ownDeck, presentSlide, slideshowFrame } from "./support/deck-frame";
+import { onlyFiles, saveExport } from "./support/exported-file";
 
 test("a mermaid diagram is drawn in the slideshow, a broken one shows its source and the error", async ({ browser }) => {
   const context = await browser.newContext();
@@ -34,17 +31,10 @@ test("a mermaid diagram is drawn in the slideshow, a broken one shows its source
 test("the offline export draws its mermaid diagrams from the file itself", async ({ browser }) => {
   const context = await browser.newContext();
   const deckId = await ownDeck(context, "```mermaid\ngraph LR\n  Export --> Disk\n```\n");
-  const exported = await context.request.get(`/api/decks/${deckId}/export?format=html`);
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "podium-export-")), "deck.html");
-  writeFileSync(file, await exported.body());
+  const url = await saveExport(context.request, deckId);
   const page = await context.newPage();
-  const remote: string[] = [];
-  await context.route("**/*", (route) => {
-    if (route.request().url().startsWith("file:")) return route.continue();
-    remote.push(route.request().url());
-    return route.abort();
-  });
-  await page.goto(pathToFileURL(file).href);
+  const remote = await onlyFiles(context);
+  await page.goto(url);
   await expect(page.locator(".reveal pre.diagram svg")).toContainText("Disk", { timeout: 20_000 });
   expect(remote).toEqual([]);
 });
