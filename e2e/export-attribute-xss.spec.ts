@@ -1,12 +1,9 @@
 // Attribute values that reveal.js turns into HTML (data-notes) cannot smuggle script into the
 // offline HTML export, which allows inline script: opened from disk with showNotes on, reveal.js
 // puts the current slide's data-notes into innerHTML, and the handler hidden in it never runs.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { expect, test } from "@playwright/test";
 import { E2E_ORIGIN, signedInContext } from "./support/auth";
+import { saveExport } from "./support/exported-file";
 
 test("data-notes in an exported deck shows its notes and runs nothing", async ({ context, page }) => {
   await signedInContext(context, "Notes exporter");
@@ -21,11 +18,7 @@ test("data-notes in an exported deck shows its notes and runs nothing", async ({
   ].join("\n");
   const created = await page.request.post("/api/decks", { data: { markdown }, headers: { origin: E2E_ORIGIN } });
   const { id } = (await created.json()) as { id: string };
-  const exported = await page.request.get(`/api/decks/${id}/export?format=html`);
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "podium-export-")), "deck.html");
-  writeFileSync(file, await exported.body());
-
-  await page.goto(pathToFileURL(file).href);
+  await page.goto(await saveExport(page.request, id));
   await expect.poll(() => page.evaluate(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady() ?? false)).toBe(true);
   const notes = page.locator(".reveal .speaker-notes");
   await expect(notes).toContainText("Say hello");

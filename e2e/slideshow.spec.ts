@@ -55,7 +55,7 @@ test("every fixture deck shows as many sections as the renderer makes, in the wh
   let first = true;
   for (const file of readdirSync(FIXTURES).filter((name) => name.endsWith(".md"))) {
     const markdown = readFileSync(path.join(FIXTURES, file), "utf8");
-    const deck = renderDeck(markdown, { sanitizer });
+    const deck = renderDeck(markdown, { sanitizer }, "slides"); // the slideshow presents any note as slides
     const expected = deck.slides.reduce((count, stack) => count + (stack.verticals.length === 1 ? 1 : 1 + stack.verticals.length), 0);
     const deckId = first ? await ownDeck(context, markdown) : await createDeck(context.request, markdown);
     first = false;

@@ -62,3 +62,17 @@ await build({
   legalComments: "eof",
   logLevel: "warning",
 });
+
+// Mermaid for ```mermaid blocks (components/preview/frame/diagrams.ts): its own browser bundle,
+// loaded by the frame only when a deck has a diagram.
+mkdirSync(path.join(vendor, "diagrams"), { recursive: true });
+copyFileSync(path.join(modules, "mermaid", "dist", "mermaid.min.js"), path.join(vendor, "diagrams", "mermaid.js"));
+await build({
+  entryPoints: [path.join(root, "components", "preview", "frame", "diagrams-export.ts")],
+  outfile: path.join(vendor, "diagrams", "export.js"),
+  bundle: true,
+  format: "iife",
+  target: "es2022",
+  minify: true,
+  logLevel: "warning",
+});

@@ -138,3 +138,57 @@ describe("HedgeDoc rule: every slideOptions key slide.js passes to reveal.js is 
     expect(deck.revealOptions).not.toHaveProperty("dependencies");
   });
 });
+
+describe("HedgeDoc rule: its extras (extra.js: markdown-it plugins, replaceExtraTags, containers, embeds)", () => {
+  const one = (markdown: string) => slides(markdown)[0]!.html;
+  it("++ins++ (markdown-it-ins)", () => expect(one("++new++ text")).toBe("<p><ins>new</ins> text</p>\n"));
+  it("abbreviations (markdown-it-abbr)", () => {
+    expect(one("*[HTML]: Hyper Text Markup Language\n\nThe HTML spec")).toBe('<p>The <abbr title="Hyper Text Markup Language">HTML</abbr> spec</p>\n');
+  });
+  it("definition lists (markdown-it-deflist)", () => expect(one("Term\n:   Definition")).toBe("<dl>\n<dt>Term</dt>\n<dd>Definition</dd>\n</dl>\n"));
+  it(":::info boxes (markdown-it-container with role and alert classes)", () => {
+    expect(one(":::info\nNote this\n:::")).toBe('<div role="alert" class="alert alert-info">\n<p>Note this</p>\n</div>\n');
+    expect(one(":::danger\n**Careful**\n:::\nafter")).toBe('<div role="alert" class="alert alert-danger">\n<p><strong>Careful</strong></p>\n</div>\n<p>after</p>\n');
+    expect(one(":::other\nx\n:::")).toBe("<p>:::other<br>\nx<br>\n:::</p>\n");
+  });
+  it("[name=] and [time=] in a block quote", () => {
+    expect(one("> Ship it [name=Ada] [time=Mon, Jan 1]")).toBe('<blockquote>\n<p>Ship it <small><i class="fa fa-user"></i> Ada <i class="fa fa-clock-o"></i> Mon, Jan 1</small></p>\n</blockquote>\n');
+  });
+  it("[color=] colours a block quote's border", () => {
+    expect(one("> Red [color=#f00]")).toBe('<blockquote style="border-left-color: #f00">\n<p>Red <span class="color" data-color="#f00"></span></p>\n</blockquote>\n');
+  });
+  it("[name=] in a list item", () => expect(one("- task [name=Bo]")).toBe('<ul>\n<li>task <small><i class="fa fa-user"></i> Bo</small></li>\n</ul>\n'));
+  it("the tags stay text outside lists and quotes, as HedgeDoc leaves them", () => expect(one("plain [name=Ada]")).toBe("<p>plain [name=Ada]</p>\n"));
+  it("[TOC] lists the headings (h1–h3) with links", () => {
+    expect(one("[TOC]\n\n# Plan\n\n## Step one\n\n#### deep")).toBe(
+      '<div class="toc"><ul><li><a href="#Plan">Plan</a><ul><li><a href="#Step-one">Step one</a></li></ul></li></ul></div>\n<h1 id="Plan">Plan</h1>\n<h2 id="Step-one">Step one</h2>\n<h4 id="deep">deep</h4>\n',
+    );
+  });
+  it("code line numbers: =, =101 and =+ (highlightRender's gutter)", () => {
+    const gutter = (numbers: number[], extra = "") => `<div class="wrapper"><div class="gutter linenumber${extra}">${numbers.map((n) => `<span data-linenumber="${n}"></span>`).join("\n")}</div><div class="code">`;
+    expect(one("```text=\na\nb\n```")).toBe(`<pre><code class="hljs language-text">${gutter([1, 2])}a\nb\n</div></div></code></pre>\n`);
+    expect(one("```text=101\na\n```")).toContain(gutter([101]));
+    expect(one("```text=\na\nb\n```\n\n```text=+\nc\n```")).toContain(gutter([3], " continue"));
+  });
+  it("bare domains are links (linkify-it fuzzy links), emails mailto: links", () => {
+    expect(one("see example.org/path or mail a@b.org")).toBe('<p>see <a href="http://example.org/path">example.org/path</a> or mail <a href="mailto:a@b.org">a@b.org</a></p>\n');
+  });
+  it("embeds are placeholders that load nothing until clicked (HedgeDoc fetches the third party at once)", () => {
+    expect(one("{%youtube dQw4w9WgXcQ %}")).toBe(
+      '<p><a class="embed youtube" href="https://www.youtube.com/watch?v=dQw4w9WgXcQ" rel="noopener noreferrer" data-embed="youtube">YouTube video: dQw4w9WgXcQ</a></p>\n',
+    );
+    expect(one("{%vimeo 123456 %} {%gist octo/abc1 %}")).toContain('href="https://gist.github.com/octo/abc1"');
+    expect(one("{%youtube not-an-id %}")).toBe("<p>{%youtube not-an-id %}</p>\n");
+    expect(one("{%pdf javascript:alert(1) %}")).toBe("<p>{%pdf javascript:alert(1) %}</p>\n");
+  });
+});
+
+describe("HedgeDoc rule: diagrams are marked for drawing (extra.js highlightRender)", () => {
+  it("a mermaid fence keeps its source, marked for the frame to draw", () => {
+    // HedgeDoc: <pre><code class="mermaid hljs raw"><div class="mermaid raw">graph TD; A--&gt;B</div></code></pre>
+    expect(slides("```mermaid\ngraph TD; A-->B\n```")[0]!.html).toBe('<pre class="diagram" data-diagram="mermaid"><code class="mermaid">graph TD; A--&gt;B\n</code></pre>\n');
+  });
+  it("graphviz, sequence, flow and abc too", () => {
+    for (const kind of ["graphviz", "sequence", "flow", "abc"]) expect(slides(`\`\`\`${kind}\nx\n\`\`\``)[0]!.html).toContain(`data-diagram="${kind}"`);
+  });
+});

@@ -1,7 +1,8 @@
 // Syntax highlighting of fenced code with highlight.js's common languages. Output carries only
 // class names (`hljs`, `language-…`, `hljs-keyword` …); the theme's CSS colours them.
-// HedgeDoc's info-string suffixes (```js= for line numbers, ```js! to continue numbering) are
-// accepted and ignored.
+// HedgeDoc's line numbers (```js= from 1, ```js=101 from 101, ```js=+ continuing the previous
+// numbered block) are drawn as HedgeDoc draws them: a gutter of data-linenumber spans beside the
+// code (extra.js highlightRender; the look's CSS numbers them). ```js! (wrap) is accepted.
 import hljs from "highlight.js/lib/common";
 import type { MarkdownIt } from "markdown-it";
 import { injectAttributes } from "./element-attributes";
@@ -14,16 +15,53 @@ import { HIGHLIGHTED_BLOCK_ENTRIES, MAX_HIGHLIGHT_CHARS, MAX_REMEMBERED_CODE_CHA
  * `<!-- .element: … -->` land on the <pre>, the fence's element in the DOM.
  */
 export function highlightPlugin(md: MarkdownIt): void {
-  md.renderer.rules.fence = (tokens, index) => {
+  md.renderer.rules.fence = (tokens, index, _options, env) => {
     const token = tokens[index]!;
+    const diagram = diagramBlock(token.content, token.info);
+    if (diagram) return token.attrs ? injectAttributes(diagram, token.attrs) : diagram;
     let html = highlightCode(token.content, token.info);
     if (!html) {
       const name = (token.info.trim().split(/\s+/, 1)[0] ?? "").replace(/[=!].*$/, "");
       const languageClass = name ? ` class="language-${escapeHtml(name)}"` : "";
       html = `<pre><code${languageClass}>${escapeHtml(token.content)}</code></pre>\n`;
     }
+    html = withLineNumbers(html, token.content, token.info, (env ?? {}) as LineNumberEnv);
     return token.attrs ? injectAttributes(html, token.attrs) : html;
   };
+}
+
+/** Fence languages drawn as diagrams in the deck frame (components/preview/frame/diagrams.ts). */
+export const DIAGRAM_LANGUAGES: ReadonlySet<string> = new Set(["mermaid", "graphviz", "sequence", "flow", "abc"]);
+
+/**
+ * A diagram's source, as HedgeDoc marks it for drawing (`<div class="mermaid raw">` inside the
+ * fence's <pre>): shown as code until the frame draws it, and left as code (with the parser's
+ * message beside it) when drawing fails.
+ */
+function diagramBlock(code: string, info: string): string | null {
+  const language = (info.trim().split(/\s+/, 1)[0] ?? "").toLowerCase();
+  if (!DIAGRAM_LANGUAGES.has(language)) return null;
+  return `<pre class="diagram" data-diagram="${language}"><code class="${language}">${escapeHtml(code)}</code></pre>\n`;
+}
+
+interface LineNumberEnv {
+  /** The number after the last numbered block's last line, for ```lang=+. */
+  nextLineNumber?: number;
+}
+
+const LINE_NUMBERS = /=(\d{0,9}|\+)$/;
+
+/** Wraps a rendered block's code in HedgeDoc's line-number gutter when its info string asks. */
+function withLineNumbers(html: string, code: string, info: string, env: LineNumberEnv): string {
+  const language = info.trim().split(/\s+/, 1)[0] ?? "";
+  const match = LINE_NUMBERS.exec(language);
+  if (!match) return html;
+  const start = match[1] === "+" ? (env.nextLineNumber ?? 1) : match[1] ? Number(match[1]) : 1;
+  const lines = Math.max(code.split("\n").length - 1, 1);
+  env.nextLineNumber = start + lines;
+  const numbers = Array.from({ length: lines }, (_, line) => `<span data-linenumber="${start + line}"></span>`).join("\n");
+  const gutter = `<div class="gutter linenumber${match[1] === "+" ? " continue" : ""}">${numbers}</div>`;
+  return html.replace(/^(<pre><code[^>]*>)([\s\S]*)(<\/code><\/pre>\n)$/, (_whole, open: string, body: string, close: string) => `${open}<div class="wrapper">${gutter}<div class="code">${body}</div></div>${close}`);
 }
 
 /** The language named by a fence's info string, as highlight.js knows it, or null. */

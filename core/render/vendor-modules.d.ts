@@ -31,3 +31,18 @@ declare module "markdown-it-task-lists" {
   const plugin: (md: MarkdownIt, options?: { enabled?: boolean; label?: boolean; labelAfter?: boolean }) => void;
   export default plugin;
 }
+declare module "markdown-it-abbr" {
+  import type { MarkdownIt } from "markdown-it";
+  const plugin: (md: MarkdownIt) => void;
+  export default plugin;
+}
+declare module "markdown-it-deflist" {
+  import type { MarkdownIt } from "markdown-it";
+  const plugin: (md: MarkdownIt) => void;
+  export default plugin;
+}
+declare module "markdown-it-ins" {
+  import type { MarkdownIt } from "markdown-it";
+  const plugin: (md: MarkdownIt) => void;
+  export default plugin;
+}

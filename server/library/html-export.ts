@@ -34,9 +34,11 @@ export class HtmlExporter {
       this.css(`reveal.js/dist/theme/${deck.theme}.css`),
       this.css("reveal.js/dist/plugin/highlight/monokai.css"),
       hasMath ? this.katexCss() : "",
+      this.css("../public/hedgedoc-look.css"), // HedgeDoc's slide look; html[data-look] opts out
+      this.css("../public/hedgedoc-extras.css"),
     ];
     return `<!doctype html>
-<html lang="${escapeHtml(deck.lang ?? "")}" dir="${deck.dir}">
+<html lang="${escapeHtml(deck.lang ?? "")}" dir="${deck.dir}" data-theme="${deck.theme}" data-look="${deck.revealOptions.podiumLook === "reveal" ? "reveal" : "hedgedoc"}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -50,9 +52,16 @@ ${styles.filter(Boolean).map((css) => `<style>${inlineSafe(css, "style")}</style
 <script>${inlineSafe(this.file("reveal.js/dist/reveal.js"), "script")}</script>
 <script>${inlineSafe(this.file("reveal.js/dist/plugin/notes.js"), "script")}</script>
 <script>Reveal.initialize(Object.assign(${inlineSafe(JSON.stringify(options), "script")}, { plugins: [RevealNotes] }));</script>
+${this.diagramScripts(slides)}
 </body>
 </html>
 `;
+  }
+
+  /** Mermaid and the diagram drawing, only for decks with a ```mermaid block. */
+  private diagramScripts(slides: string): string {
+    if (!slides.includes('data-diagram="mermaid"')) return "";
+    return ["mermaid/dist/mermaid.min.js", "../public/vendor/diagrams/export.js"].map((file) => `<script>${inlineSafe(this.file(file), "script")}</script>`).join("\n");
   }
 
   private deckRenderer(): DeckRenderer {

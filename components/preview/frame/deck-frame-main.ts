@@ -14,6 +14,7 @@ import {
   type SlideIndices,
 } from "../../../core/deck-frame-protocol";
 import { installFrameKeys, runDeckCommand } from "./frame-keys";
+import { drawDiagrams } from "./diagrams";
 import { morphContent } from "./morph";
 
 type RevealApi = InstanceType<typeof Reveal>;
@@ -77,6 +78,9 @@ function applyTheme(message: RenderMessage): void {
   document.documentElement.lang = message.lang ?? "";
   document.documentElement.dir = message.dir;
   document.documentElement.dataset.mode = message.mode;
+  // HedgeDoc's slide look (public/hedgedoc-look.css) unless the deck asks for reveal.js's own.
+  document.documentElement.dataset.look = message.options.podiumLook === "reveal" ? "reveal" : "hedgedoc";
+  document.documentElement.dataset.theme = message.theme;
 }
 
 function reportPosition(): void {
@@ -110,6 +114,7 @@ async function render(message: RenderMessage): Promise<void> {
     }
     show(message.position);
     reportPosition();
+    drawDiagrams(slidesElement, () => deck?.layout());
     return;
   }
   const position = message.position ?? positionOf(deck);
@@ -121,6 +126,7 @@ async function render(message: RenderMessage): Promise<void> {
   deck.sync();
   deck.slide(position.h, position.v, position.f ?? -1);
   reportPosition();
+  drawDiagrams(slidesElement, () => deck?.layout());
 }
 
 function positionOf(instance: RevealApi): SlideIndices {
@@ -163,6 +169,7 @@ function patch(changes: SectionChange[], count: number): void {
   const live = sections();
   if (live.length !== count) structural = true;
   for (const extra of live.slice(count)) extra.remove();
+  drawDiagrams(slidesElement, () => deck?.layout());
   if (structural) {
     deck.sync();
     deck.slide(position.h, position.v, position.f);
