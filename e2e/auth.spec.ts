@@ -24,6 +24,7 @@ async function shareWith(owner: Page, email: string, level: "Can read" | "Can ed
     await expect(dialog.getByRole("table", { name: "Pending invitations" })).toContainText(level);
     await expect(dialog.getByRole("table", { name: "People with access" })).toHaveCount(0);
     const link = new URL(await dialog.getByLabel(`Invitation link for ${email}`).inputValue());
+    await owner.screenshot({ path: test.info().outputPath("share-pending.png") });
     expect(link.origin).toBe(E2E_ORIGIN);
     const page = await recipient.newPage();
     await page.goto(link.pathname);

@@ -97,10 +97,10 @@ export function InvitationPanel({ policy, initialInvitations, origin }: { policy
           <thead>
             <tr>
               <th>For</th>
-              <th>Role</th>
-              <th>Used</th>
-              <th>Expires</th>
-              <th>Status</th>
+              <th className="compact">Role</th>
+              <th className="compact">Used</th>
+              <th className="compact">Expires</th>
+              <th className="compact">Status</th>
               <th />
             </tr>
           </thead>
@@ -108,16 +108,16 @@ export function InvitationPanel({ policy, initialInvitations, origin }: { policy
             {invitations.map((invitation) => (
               <tr key={invitation.id}>
                 <td>{invitation.email ?? "anyone with the link"}</td>
-                <td>{invitation.role}</td>
-                <td>
+                <td className="compact">{invitation.role}</td>
+                <td className="compact">
                   {invitation.uses} / {invitation.maxUses ?? "∞"}
                 </td>
-                <td>{invitation.expiresAt.slice(0, 10)}</td>
-                <td>{invitation.status}</td>
+                <td className="compact">{invitation.expiresAt.slice(0, 10)}</td>
+                <td className="compact">{invitation.status}</td>
                 <td>
                   {invitation.status === "active" && (
                     <span className="inline-form">
-                      <input readOnly value={link(invitation)} aria-label={`Link of the invitation for ${invitation.email ?? "anyone"}`} onFocus={(event) => event.target.select()} />
+                      <input className="invitation-link" readOnly value={link(invitation)} aria-label={`Link of the invitation for ${invitation.email ?? "anyone"}`} onFocus={(event) => event.target.select()} />
                       <button type="button" className="button secondary" onClick={() => copy(invitation)}>
                         {copied === invitation.id ? "Copied" : "Copy link"}
                       </button>

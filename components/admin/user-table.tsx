@@ -32,8 +32,8 @@ export function UserTable({ initialUsers, myId }: { initialUsers: AccountSummary
           <tr>
             <th>Name</th>
             <th>Email</th>
-            <th>Role</th>
-            <th>Status</th>
+            <th className="compact">Role</th>
+            <th className="compact">Status</th>
             <th />
           </tr>
         </thead>
@@ -42,8 +42,8 @@ export function UserTable({ initialUsers, myId }: { initialUsers: AccountSummary
             <tr key={user.id}>
               <td>{user.name}</td>
               <td>{user.email}</td>
-              <td>{user.role}</td>
-              <td>{user.disabled ? "disabled" : "active"}</td>
+              <td className="compact">{user.role}</td>
+              <td className="compact">{user.disabled ? "disabled" : "active"}</td>
               <td>
                 {user.id !== myId && (
                   <span className="inline-form">

@@ -126,7 +126,7 @@ export function ShareDialog({ deckId, onClose }: { deckId: string; onClose: () =
                         <td>
                           {pending.email} <span className="pending-tag">pending</span>
                         </td>
-                        <td>{LEVEL_LABELS[pending.level]}</td>
+                        <td className="compact">{LEVEL_LABELS[pending.level]}</td>
                         <td>
                           <span className="inline-form">
                             {pending.invitePath && (

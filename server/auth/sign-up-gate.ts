@@ -28,6 +28,8 @@ export interface VerifiedUser {
 }
 
 export class SignUpGate {
+  /** Addresses let in as "the first account": only the one created first keeps the admin role. */
+  private readonly firstAdminCandidates = new Set<string>();
   /** Set once the access module exists (it needs better-auth, which needs this gate). */
   onVerified: (user: VerifiedUser) => Promise<void> = async () => {};
 
@@ -44,7 +46,10 @@ export class SignUpGate {
       user: {
         create: {
           before: (user: NewUserData, context: HookContext | null) => this.beforeCreate(user, context),
-          after: (user: { id: string; email: string; emailVerified: boolean }) => this.verified(user),
+          after: async (user: { id: string; email: string; emailVerified: boolean }) => {
+            await this.settleFirstAdmin(user);
+            await this.verified(user);
+          },
         },
         update: {
           after: (user: { id: string; email: string; emailVerified: boolean }) => this.verified(user),
@@ -80,6 +85,7 @@ export class SignUpGate {
     // Verified: an invitation bound to this very address, or a provider that says so (OIDC's
     // email_verified, which better-auth passes as emailVerified). Never a self-typed address.
     const emailVerified = decision.verifiedByInvitation || (via === "oidc" && user.emailVerified === true);
+    if (decision.role === "admin" && decision.invitationId === null) this.firstAdminCandidates.add(user.email.toLowerCase());
     return { data: { role: decision.role, emailVerified } };
   }
 
@@ -108,6 +114,19 @@ export class SignUpGate {
     await this.prisma.user.update({ where: { id: user.id }, data: { role, ...(verified ? { emailVerified: true } : {}) } });
     if (verified) await this.verified({ id: user.id, email: user.email, emailVerified: true });
     return { verified, role };
+  }
+
+  /**
+   * Two people signing up at the same moment on a fresh instance both saw no account: the one
+   * created first (in PostgreSQL, so across instances too) stays admin, the other becomes a member.
+   */
+  private async settleFirstAdmin(user: { id: string; email: string }): Promise<void> {
+    if (!this.firstAdminCandidates.delete(user.email.toLowerCase())) return;
+    const first = await this.prisma.user.findFirst({ orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } });
+    if (first && first.id !== user.id) {
+      await this.prisma.user.update({ where: { id: user.id }, data: { role: "member" } });
+      this.log.warn({ email: user.email }, "two first sign-ups raced: this one became a member");
+    }
   }
 
   private async verified(user: { id: string; email: string; emailVerified: boolean }): Promise<void> {

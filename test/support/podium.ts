@@ -2,10 +2,9 @@
 import { loadConfig } from "../../server/config";
 import { createLogger } from "../../server/log";
 import { startPodium, type PodiumServer } from "../../server/podium";
-import { TEST_METRICS_TOKEN } from "./server-process";
+import { TEST_METRICS_TOKEN, TEST_SERVER_ENV } from "./server-process";
 
 export { TEST_METRICS_TOKEN };
-
 
 export async function startTestPodium(databaseUrl: string, env: Record<string, string> = {}): Promise<PodiumServer> {
   const config = loadConfig({
@@ -18,14 +17,7 @@ export async function startTestPodium(databaseUrl: string, env: Record<string, s
     // Tests call route handlers with requests to this origin; the secret keeps DATA_DIR untouched.
     PUBLIC_URL: "http://podium.test",
     AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
-    // The suite signs strangers up freely and shares decks with every member, as before sign-up
-    // policies existed; test/integration/sign-up-policy.test.ts sets the policies it tests.
-    SIGN_UP: "open",
-    DEFAULT_MEMBER_ACCESS: "write",
-    DECKS_PER_HOUR: "100000",
-    API_TOKENS_PER_HOUR: "100000",
-    MEDIA_UPLOADS_PER_HOUR: "100000",
-    METRICS_TOKEN: TEST_METRICS_TOKEN,
+    ...TEST_SERVER_ENV,
     ...env,
   });
   return startPodium(config, createLogger(config.LOG_LEVEL), { next: false });

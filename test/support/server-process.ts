@@ -6,6 +6,19 @@ import { fileURLToPath } from "node:url";
 const ROOT = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
 /** The METRICS_TOKEN of servers started here (benchmarks scrape /metrics with it). */
 export const TEST_METRICS_TOKEN = "test-metrics-token-0123456789";
+/**
+ * What every test server runs with: the suite signs strangers up freely, shares decks with every
+ * member and creates many decks, as before sign-up policies and rate limits existed; the tests of
+ * those (sign-up-policy, verified-addresses, account-rate-limits, metrics-access) set their own.
+ */
+export const TEST_SERVER_ENV: Record<string, string> = {
+  SIGN_UP: "open",
+  DEFAULT_MEMBER_ACCESS: "write",
+  DECKS_PER_HOUR: "100000",
+  API_TOKENS_PER_HOUR: "100000",
+  MEDIA_UPLOADS_PER_HOUR: "100000",
+  METRICS_TOKEN: TEST_METRICS_TOKEN,
+};
 const READY = /Podium is ready on http:\/\/localhost:(\d+)/;
 
 export interface ServerProcess {
@@ -30,14 +43,7 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "warn",
       // A fixed secret keeps the server from writing one into DATA_DIR.
       AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
-      // The suite signs strangers up freely and shares decks with every member, as before sign-up
-      // policies existed; test/integration/sign-up-policy.test.ts sets the policies it tests.
-      SIGN_UP: "open",
-      DEFAULT_MEMBER_ACCESS: "write",
-      DECKS_PER_HOUR: "100000",
-      API_TOKENS_PER_HOUR: "100000",
-      MEDIA_UPLOADS_PER_HOUR: "100000",
-      METRICS_TOKEN: TEST_METRICS_TOKEN,
+      ...TEST_SERVER_ENV,
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
