@@ -281,7 +281,13 @@ export class RoomPresence {
     const shared: AwarenessEntry[] = [];
     let viewersChanged = false;
     for (const entry of entries) {
-      const owner = this.owners.get(entry.clientId);
+      let owner = this.owners.get(entry.clientId);
+      // Another instance's client whose state is gone here (timed out): free for whoever comes,
+      // e.g. that same tab reconnecting through this instance.
+      if (owner === REMOTE_OWNER && !this.awareness.getStates().has(entry.clientId)) {
+        this.owners.delete(entry.clientId);
+        owner = undefined;
+      }
       if (owner !== undefined && owner !== member) {
         if (owner === REMOTE_OWNER || owner.writable || !member.writable) {
           dropped.push(`presence ${entry.clientId} belongs to another connection`);
