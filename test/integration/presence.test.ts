@@ -169,6 +169,19 @@ describe("presence belongs to its connection", () => {
     expect(shared.get(31337)).toMatchObject({ presenter: { h: 2 } });
   });
 
+  it("a newer tab of the same account echoing an older tab's state does not take it over", async () => {
+    const id = await deckWithReadOnlyGuests();
+    const older = writer(id, "Older tab");
+    await waitForSync(older);
+    const newer = writer(id, "Newer tab");
+    await waitForSync(newer);
+    // y-websocket sends every state it receives back to the server: the newer tab echoes the older one's.
+    await eventually(() => expect(names(newer)).toContain("Older tab"));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    older.provider.awareness.setLocalStateField("user", { name: "Older tab, renamed", color: "#2557d6" });
+    await eventually(() => expect(names(newer)).toContain("Older tab, renamed"));
+  });
+
   it("refuses names and colours that would inject markup or style, and keeps valid ones", async () => {
     const id = await deckWithReadOnlyGuests();
     const bob = writer(id, "Bob");
