@@ -7,7 +7,8 @@
 // Prints a markdown table for docs/benchmarks.md and writes bench/results/follow-latency.json.
 //   BENCH_FOLLOWERS=100,500,1000  BENCH_FOLLOW_PROCESSES=4  BENCH_SLIDE_CHANGES=100
 //   BENCH_FOLLOW_ADAPTER=channel|awareness  PROFILE_SERVER_DIR=<dir> (a V8 CPU profile of the server)
-import { fork, type ChildProcess } from "node:child_process";
+//   BENCH_PIN=1: the server on CPU 0, the follower processes on CPU 1 (taskset), as bench:sync does
+import { execFileSync, fork, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -98,6 +99,19 @@ function startWorkers(count: number, baseUrl: string, deckId: string): Promise<C
   return Promise.all(ready).then(() => workers);
 }
 
+/** BENCH_PIN=1: pins the server to CPU 0 and the follower processes to CPU 1; returns what it did. */
+function pin(serverPid: number, workers: ChildProcess[]): string {
+  if (process.env.BENCH_PIN !== "1" || os.availableParallelism() < 2) return "not pinned";
+  try {
+    execFileSync("taskset", ["-a", "-cp", "0", String(serverPid)], { stdio: "ignore" });
+    for (const worker of workers) execFileSync("taskset", ["-a", "-cp", "1", String(worker.pid)], { stdio: "ignore" });
+    return "server on CPU 0, follower processes on CPU 1 (taskset)";
+  } catch {
+    return "not pinned (no taskset)";
+  }
+}
+let pinning = "not pinned";
+
 function collect(worker: ChildProcess): Promise<{ slides: Array<[number, number[]]>; edits: Array<[number, number[]]> }> {
   return new Promise((resolve) => {
     const onMessage = (message: { type: string; slides: Array<[number, number[]]>; edits: Array<[number, number[]]> }) => {
@@ -120,6 +134,7 @@ async function run(server: RunningServer, baseUrl: string, followers: number): P
   const connectStarted = performance.now();
   const workers = await startWorkers(followers, baseUrl, deckId);
   const connectSeconds = (performance.now() - connectStarted) / 1000;
+  pinning = pin(server.pid, workers);
   await pause(1_000);
   const metricsBefore = await (await fetch(server.metricsUrl!, { headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` } })).text();
 
@@ -213,7 +228,7 @@ async function main(): Promise<void> {
   const loadAfter = os.loadavg();
   const machine = describeMachine();
   const load = `load average ${loadBefore.map((n) => n.toFixed(2)).join(" / ")} before, ${loadAfter.map((n) => n.toFixed(2)).join(" / ")} after (1 / 5 / 15 min)`;
-  console.log(`\n${machine}; ${load}; adapter: ${adapter.name}; ${SLIDE_CHANGES} slide changes every ${INTERVAL_MS} ms, a live edit every ${EDIT_EVERY}\n`);
+  console.log(`\n${machine}; ${load}; adapter: ${adapter.name}; ${pinning}; ${SLIDE_CHANGES} slide changes every ${INTERVAL_MS} ms, a live edit every ${EDIT_EVERY}\n`);
   console.log("| followers | processes | slide → follower p50 / p99 / max (ms) | server fan-out p50 / p99 (ms) | live edit p50 / p99 (ms) | server RSS | server CPU | received |");
   console.log("|---|---|---|---|---|---|---|---|");
   for (const row of rows) {
@@ -222,7 +237,7 @@ async function main(): Promise<void> {
     );
   }
   await mkdir(path.join(HERE, "results"), { recursive: true });
-  await writeFile(path.join(HERE, "results/follow-latency.json"), JSON.stringify({ machine, load, adapter: adapter.name, rows }, null, 2));
+  await writeFile(path.join(HERE, "results/follow-latency.json"), JSON.stringify({ machine, load, adapter: adapter.name, pinning, rows }, null, 2));
 }
 
 await main();

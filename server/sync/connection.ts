@@ -96,6 +96,11 @@ export class Connection implements RoomMember, PresenterPeer {
     this.pingTimer = setInterval(() => this.heartbeat(), options.pingIntervalMs);
   }
 
+  /** The signed-in account behind this connection (presence takeover on reconnect); null for guests. */
+  get account(): string | null {
+    return this.options.editorId ?? null;
+  }
+
   /** Joins the room and starts the sync handshake. */
   start(): void {
     this.room.join(this);
@@ -223,7 +228,7 @@ export class Connection implements RoomMember, PresenterPeer {
         const update = decoding.readVarUint8Array(decoder);
         try {
           const dropped = this.room.presence.receive(this, update, this.options.presence ?? DEFAULT_PRESENCE_LIMITS);
-          if (dropped.length > 0) this.options.log.info({ deckId: this.room.deckId, dropped }, "presence entries dropped");
+          if (dropped.length > 0) this.options.log.debug({ deckId: this.room.deckId, dropped }, "presence entries dropped");
         } catch (error) {
           if (error instanceof PresenceError) throw new ProtocolError(error.message, error.closeCode);
           throw error;

@@ -3,8 +3,10 @@
 //
 // - A connection owns the awareness client ids it introduced (first come). Entries for an id
 //   another connection holds are dropped: a guest cannot rename, move or delete someone else's
-//   presence, whatever clock it sends. (A writer may take an id over from a read-only
-//   connection, so a guest cannot squat the presenter's id while the presenter reconnects.)
+//   presence, whatever clock it sends. A writer may take an id over from a read-only
+//   connection (a guest cannot squat the presenter's id), from a connection of the same account
+//   (the tab reconnected before the server noticed its old socket was dead: the presenter's
+//   slide must not stick) and from one silent for longer than a renewal period.
 // - States are bounded: bytes per state, ids per connection; a connection that sends faster than
 //   its awareness rate has its entries coalesced (latest state per id wins) and applied as the
 //   rate allows, so a flood costs the room one state per id, not one fan-out per message.
@@ -45,7 +47,12 @@ export interface PresenceMember {
   close(code: number, reason: string): void;
   /** Writers' presence is fanned out to everyone; viewers' is kept and counted. */
   readonly writable: boolean;
+  /** The signed-in account behind the connection; null for guests. */
+  readonly account: string | null;
 }
+
+/** y-protocols renews a state every 15 s: an owner silent for longer has most likely gone. */
+const SILENT_OWNER_MS = 20_000;
 
 /** Closes the sending connection: its message broke a limit or could not be read. */
 export class PresenceError extends Error {
@@ -65,7 +72,13 @@ export interface AwarenessEntry {
 }
 
 /** Decodes and checks an awareness update; throws PresenceError for what closes the connection. */
-export function readAwarenessEntries(update: Uint8Array, limits: PresenceLimits, writable: boolean): { entries: AwarenessEntry[]; dropped: string[] } {
+export function readAwarenessEntries(
+  update: Uint8Array,
+  limits: PresenceLimits,
+  writable: boolean,
+  /** Entries to pass over unread (echoes of states the room already has). */
+  skip?: (clientId: number, clock: number) => boolean,
+): { entries: AwarenessEntry[]; dropped: string[] } {
   const entries: AwarenessEntry[] = [];
   const dropped: string[] = [];
   let count: number;
@@ -87,6 +100,7 @@ export function readAwarenessEntries(update: Uint8Array, limits: PresenceLimits,
     } catch {
       throw new PresenceError("malformed presence", WsCloseCode.unsupportedData);
     }
+    if (skip?.(clientId, clock)) continue;
     if (json.length > limits.maxStateBytes || Buffer.byteLength(json) > limits.maxStateBytes) {
       throw new PresenceError(`a presence state may be at most ${limits.maxStateBytes} bytes`, WsCloseCode.messageTooBig);
     }
@@ -154,6 +168,8 @@ export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
 /** Another instance's client (server/sync/redis-bridge.ts): that instance checked it. */
 const REMOTE_OWNER = Symbol("remote-owner");
 
+let recordSequence = 0;
+
 /** What the room's presence keeps for one connection. */
 class MemberPresence {
   readonly ids = new Set<number>();
@@ -163,6 +179,9 @@ class MemberPresence {
   /** Entries over the rate, latest per id, applied when the rate allows. */
   pending = new Map<number, AwarenessEntry>();
   timer: NodeJS.Timeout | null = null;
+  lastMessageAt = performance.now();
+  /** Records are numbered as they are made: a newer connection of an account wins, not an older one. */
+  readonly sequence = ++recordSequence;
 
   constructor(readonly limits: PresenceLimits) {
     this.rate = new MessageRateLimiter(limits.perSecond, limits.burst);
@@ -192,8 +211,9 @@ export class RoomPresence {
 
   /** Applies a member's awareness message; throws PresenceError when the connection must close. */
   receive(member: PresenceMember, update: Uint8Array, limits: PresenceLimits): string[] {
-    const { entries, dropped } = readAwarenessEntries(update, limits, member.writable);
+    const { entries, dropped } = readAwarenessEntries(update, limits, member.writable, (clientId, clock) => this.isEcho(member, clientId, clock));
     const record = this.record(member, limits);
+    record.lastMessageAt = performance.now();
     if (record.pending.size > 0 || record.rate.take() > 0) {
       for (const entry of entries) {
         const waiting = record.pending.get(entry.clientId);
@@ -275,15 +295,34 @@ export class RoomPresence {
     }, wait);
   }
 
+  /**
+   * y-websocket sends every awareness change it applies back to the server, others' states
+   * included (and a removal when a state times out on its side): an entry for someone else's
+   * shared state at a clock the room already has is such an echo, and means nothing.
+   */
+  private isEcho(member: PresenceMember, clientId: number, clock: number): boolean {
+    if (this.owners.get(clientId) === member) return false;
+    const known = this.awareness.meta.get(clientId);
+    return known !== undefined && clock <= known.clock;
+  }
+
   /** Applies entries the member may set; returns why others were dropped. */
   private apply(member: PresenceMember, record: MemberPresence, entries: AwarenessEntry[]): string[] {
     const dropped: string[] = [];
     const shared: AwarenessEntry[] = [];
     let viewersChanged = false;
     for (const entry of entries) {
-      const owner = this.owners.get(entry.clientId);
+      // Checked again: entries coalesced over the rate may have become echoes meanwhile.
+      if (this.isEcho(member, entry.clientId, entry.clock)) continue;
+      let owner = this.owners.get(entry.clientId);
+      // Another instance's client whose state is gone here (timed out): free for whoever comes,
+      // e.g. that same tab reconnecting through this instance.
+      if (owner === REMOTE_OWNER && !this.awareness.getStates().has(entry.clientId)) {
+        this.owners.delete(entry.clientId);
+        owner = undefined;
+      }
       if (owner !== undefined && owner !== member) {
-        if (owner === REMOTE_OWNER || owner.writable || !member.writable) {
+        if (owner === REMOTE_OWNER || !member.writable || !this.mayTakeOver(member, owner)) {
           dropped.push(`presence ${entry.clientId} belongs to another connection`);
           continue;
         }
@@ -315,7 +354,16 @@ export class RoomPresence {
     return dropped;
   }
 
-  /** Takes an id from a viewer (a writer claims it); true when that changed the viewer count. */
+  /** May writer `member` take an id `owner` holds? (See the header.) */
+  private mayTakeOver(member: PresenceMember, owner: PresenceMember): boolean {
+    if (!owner.writable) return true;
+    const record = this.records.get(owner);
+    if (!record) return true;
+    if (member.account !== null && member.account === owner.account && this.records.get(member)!.sequence > record.sequence) return true;
+    return performance.now() - record.lastMessageAt > SILENT_OWNER_MS;
+  }
+
+  /** Takes an id from its owner (a writer claims it); true when that changed the viewer count. */
   private release(owner: PresenceMember, id: number): boolean {
     const record = this.records.get(owner);
     this.owners.delete(id);

@@ -216,6 +216,11 @@ export class Room implements GuardedDocument {
   private viewerCountChanged(): void {
     if (this.countTimer) {
       this.countDirty = true;
+      // The last viewer gone: the room may unload before the timer, so tell the others now.
+      if (this.presence.viewers === 0 && this.publishedViewers !== 0) {
+        this.publishedViewers = 0;
+        this.replication?.publishViewerCount(0);
+      }
       return;
     }
     const local = this.presence.viewers;

@@ -17,6 +17,8 @@ import { connectClient, eventually, waitForSync, type TestClient } from "../supp
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let podium: PodiumServer;
 let writerHeaders: Record<string, string>;
+/** Another member: may write too, but is not the account of the writers above. */
+let otherHeaders: Record<string, string>;
 const clients: TestClient[] = [];
 const sockets: WebSocket[] = [];
 
@@ -24,6 +26,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   podium = await startTestPodium(database.url, { PRESENCE_MESSAGES_PER_SECOND: "20", PRESENCE_MESSAGE_BURST: "20", WS_MESSAGES_PER_SECOND: "0" });
   writerHeaders = (await createTestUser(podium)).headers;
+  otherHeaders = (await createTestUser(podium, { name: "Other" })).headers;
 });
 
 afterEach(() => {
@@ -133,18 +136,50 @@ describe("presence belongs to its connection", () => {
     await eventually(() => expect(names(bob)).toContain("Alice Liddell"));
   });
 
-  it("a second writer's connection cannot take over an id another connection holds", async () => {
+  it("another account's connection cannot take over an id a live connection holds", async () => {
     const id = await deckWithReadOnlyGuests();
     const alice = writer(id, "Alice");
     const bob = writer(id, "Bob");
     await Promise.all([waitForSync(alice), waitForSync(bob)]);
     await eventually(() => expect(names(bob)).toContain("Alice"));
 
-    const other = await rawSocket(id, writerHeaders);
+    const other = await rawSocket(id, otherHeaders);
     other.send(awarenessFrame([{ clientId: alice.doc.clientID, clock: 999, state: { user: { name: "Impostor", color: "#123456" } } }]));
     const shared = await sharedStates(other);
     expect(shared.get(alice.doc.clientID)).toMatchObject({ user: { name: "Alice" } });
     expect(names(bob)).not.toContain("Impostor");
+  });
+
+  it("the same account's new connection takes its presence over (a tab reconnecting before the old socket is dropped)", async () => {
+    const id = await deckWithReadOnlyGuests();
+    const bob = writer(id, "Bob");
+    await waitForSync(bob);
+    const presenter = { user: { name: "Presenter", color: "#2557d6" } };
+    const before = await rawSocket(id, writerHeaders);
+    before.send(awarenessFrame([{ clientId: 31337, clock: 1, state: { ...presenter, presenter: { h: 1, v: 0, broadcasting: true } } }]));
+    await eventually(() => expect(bob.provider.awareness.getStates().get(31337)?.presenter).toMatchObject({ h: 1 }));
+    // The old socket is still open (the server has not noticed it is dead); the tab reconnects.
+    const after = await rawSocket(id, writerHeaders);
+    after.send(awarenessFrame([{ clientId: 31337, clock: 2, state: { ...presenter, presenter: { h: 2, v: 0, broadcasting: true } } }]));
+    await eventually(() => expect(bob.provider.awareness.getStates().get(31337)?.presenter).toMatchObject({ h: 2 }));
+    // The old socket's late messages no longer count, nor does its closing remove the presence.
+    before.send(awarenessFrame([{ clientId: 31337, clock: 3, state: { ...presenter, presenter: { h: 9, v: 0, broadcasting: true } } }]));
+    before.close();
+    const shared = await sharedStates(after);
+    expect(shared.get(31337)).toMatchObject({ presenter: { h: 2 } });
+  });
+
+  it("a newer tab of the same account echoing an older tab's state does not take it over", async () => {
+    const id = await deckWithReadOnlyGuests();
+    const older = writer(id, "Older tab");
+    await waitForSync(older);
+    const newer = writer(id, "Newer tab");
+    await waitForSync(newer);
+    // y-websocket sends every state it receives back to the server: the newer tab echoes the older one's.
+    await eventually(() => expect(names(newer)).toContain("Older tab"));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    older.provider.awareness.setLocalStateField("user", { name: "Older tab, renamed", color: "#2557d6" });
+    await eventually(() => expect(names(newer)).toContain("Older tab, renamed"));
   });
 
   it("refuses names and colours that would inject markup or style, and keeps valid ones", async () => {
