@@ -7,12 +7,8 @@
 // leaves the address bar. Big previous/next, the current and next slide, the notes, the talk's
 // clock and the pacing. A clicker paired with the phone works too (its keys are presenting keys).
 import { useCallback, useEffect, useMemo, useState } from "react";
-import type { SlideIndices } from "@/core/deck-frame-protocol";
 import type { DeckCommand } from "@/core/presenter-keys";
-import { deckBudgets } from "@/core/presenter-pacing";
-import { slideAt, type RenderedDeck } from "@/core/render";
 import { DeckFrame } from "@/components/preview/deck-frame";
-import type { DeckFrameHost } from "@/components/preview/deck-frame-host";
 import { useLiveDeck } from "@/components/preview/use-live-deck";
 import { PacingPanel } from "./pacing-panel";
 import { SlideshowMessage } from "./slideshow-message";
@@ -20,16 +16,10 @@ import { SpeakerClock } from "./speaker-clock";
 import { useDeckReader } from "./use-deck-reader";
 import { usePresenterChannel } from "./use-presenter-channel";
 import { usePresenterClock } from "./use-presenter-clock";
-import { handlePresentingKey, usePresentingKeys } from "./use-presenting-keys";
+import { useSpeakerPanes } from "./use-speaker-panes";
 import "./slideshow.css";
 
 const secretKey = (deckId: string) => `podium-pairing:${deckId}`;
-
-function nextSlide(deck: RenderedDeck, position: SlideIndices): SlideIndices | null {
-  const stack = deck.slides[position.h];
-  if (stack && position.v + 1 < stack.verticals.length) return { h: position.h, v: position.v + 1 };
-  return position.h + 1 < deck.slides.length ? { h: position.h + 1, v: 0 } : null;
-}
 
 type Pairing = { phase: "starting" } | { phase: "code"; error: string | null } | { phase: "ready"; secret: string | null };
 
@@ -113,20 +103,7 @@ function RemoteControl({ deckId, secret, onUnpair }: { deckId: string; secret: s
   const liveDeck = useLiveDeck(synced && reader ? reader.text : null);
   const { client, view } = usePresenterChannel(reader, "remote");
   const clock = usePresenterClock(view);
-  const [deck, setDeck] = useState<RenderedDeck | null>(null);
-  const [current, setCurrent] = useState<DeckFrameHost | null>(null);
-  const [next, setNext] = useState<DeckFrameHost | null>(null);
-  const [notes, setNotes] = useState<DeckFrameHost | null>(null);
   const [slow, setSlow] = useState(false);
-
-  useEffect(() => {
-    if (!liveDeck) return;
-    return liveDeck.subscribe((rendered) => {
-      setDeck(rendered);
-      current?.update(rendered);
-      next?.update(rendered);
-    });
-  }, [liveDeck, current, next]);
 
   // A refused pairing (expired, revoked) never connects: say so instead of waiting forever.
   useEffect(() => {
@@ -137,24 +114,8 @@ function RemoteControl({ deckId, secret, onUnpair }: { deckId: string; secret: s
 
   const state = view?.state ?? null;
   const position = useMemo(() => state?.position ?? { h: 0, v: 0 }, [state]);
-  const upcoming = deck ? nextSlide(deck, position) : null;
-  const notesHtml = deck ? (slideAt(deck, position)?.notesHtml ?? "") : "";
-  const budgets = useMemo(() => (deck ? deckBudgets(deck) : []), [deck]);
-  useEffect(() => {
-    current?.show(position);
-  }, [current, position]);
-  useEffect(() => {
-    if (upcoming) next?.show(upcoming);
-  }, [next, upcoming]);
-  useEffect(() => {
-    notes?.showNotes(notesHtml);
-  }, [notes, notesHtml]);
-
   const steer = useCallback((command: DeckCommand) => client?.command(command), [client]);
-  usePresentingKeys({ onCommand: steer });
-  useEffect(() => {
-    for (const pane of [current, next]) pane?.listen({ onKey: (key) => handlePresentingKey(key, { onCommand: steer }) });
-  }, [current, next, steer]);
+  const { upcoming, budgets, setCurrent, setNext, setNotes } = useSpeakerPanes(liveDeck, position, steer);
 
   if (endedReason) return <SlideshowMessage deckId={deckId} title={endedReason} />;
   const presenter = state?.presenter ?? null;
