@@ -8,7 +8,6 @@
 // clock and the pacing. A clicker paired with the phone works too (its keys are presenting keys).
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { DeckCommand } from "@/core/presenter-keys";
-import { DeckFrame } from "@/components/preview/deck-frame";
 import { useLiveDeck } from "@/components/preview/use-live-deck";
 import { PacingPanel } from "./pacing-panel";
 import { SlideshowMessage } from "./slideshow-message";
@@ -16,6 +15,7 @@ import { SpeakerClock } from "./speaker-clock";
 import { useDeckReader } from "./use-deck-reader";
 import { usePresenterChannel } from "./use-presenter-channel";
 import { usePresenterClock } from "./use-presenter-clock";
+import { SpeakerPane } from "./speaker-pane";
 import { useSpeakerPanes } from "./use-speaker-panes";
 import "./slideshow.css";
 
@@ -146,19 +146,10 @@ function RemoteControl({ deckId, secret, onUnpair }: { deckId: string; secret: s
       </div>
       <PacingPanel budgets={budgets} clock={clock} />
       <div className="remote-slides">
-        <section className="speaker-pane">
-          <h2 className="speaker-label">Current slide</h2>
-          <DeckFrame mode="thumbnail" title="Current slide" testId="remote-current" onHost={setCurrent} />
-        </section>
-        <section className="speaker-pane">
-          <h2 className="speaker-label">{upcoming ? "Next slide" : "End of the deck"}</h2>
-          <DeckFrame mode="thumbnail" title="Next slide" testId="remote-next" onHost={setNext} />
-        </section>
+        <SpeakerPane label="Current slide" title="Current slide" testId="remote-current" onHost={setCurrent} />
+        <SpeakerPane label={upcoming ? "Next slide" : "End of the deck"} title="Next slide" testId="remote-next" onHost={setNext} />
       </div>
-      <section className="speaker-pane remote-notes">
-        <h2 className="speaker-label">Notes</h2>
-        <DeckFrame mode="thumbnail" title="Speaker notes" testId="remote-notes" onHost={setNotes} />
-      </section>
+      <SpeakerPane label="Notes" title="Speaker notes" testId="remote-notes" className="remote-notes" onHost={setNotes} />
       <div className="remote-nav">
         <button type="button" disabled={!canSteer} onClick={() => steer("prev")}>
           ‹ Previous

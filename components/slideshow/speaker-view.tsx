@@ -7,7 +7,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { DeckCommand } from "@/core/presenter-keys";
 import type { SlideIndices } from "@/core/deck-frame-protocol";
-import { DeckFrame } from "@/components/preview/deck-frame";
 import { useLiveDeck } from "@/components/preview/use-live-deck";
 import { SlideshowMessage } from "./slideshow-message";
 import { SpeakerClock } from "./speaker-clock";
@@ -16,6 +15,7 @@ import { useDeckReader } from "./use-deck-reader";
 import { PacingPanel } from "./pacing-panel";
 import { usePresenterChannel } from "./use-presenter-channel";
 import { usePresenterClock } from "./use-presenter-clock";
+import { SpeakerPane } from "./speaker-pane";
 import { useSpeakerPanes } from "./use-speaker-panes";
 import "./slideshow.css";
 
@@ -65,18 +65,9 @@ export function SpeakerView({ deckId }: { deckId: string }) {
         <SpeakerClock elapsedMs={clock?.running || clock?.elapsedMs ? clock.elapsedMs : null} onReset={() => presenter?.send({ type: "reset-timer" })} />
         <PacingPanel budgets={budgets} clock={clock} />
       </header>
-      <section className="speaker-pane speaker-current">
-        <h2 className="speaker-label">Current slide</h2>
-        <DeckFrame mode="thumbnail" title="Current slide" testId="speaker-current" onHost={setCurrent} />
-      </section>
-      <section className="speaker-pane">
-        <h2 className="speaker-label">{upcoming ? "Next slide" : "End of the deck"}</h2>
-        <DeckFrame mode="thumbnail" title="Next slide" testId="speaker-next" onHost={setNext} />
-      </section>
-      <section className="speaker-pane speaker-notes">
-        <h2 className="speaker-label">Notes</h2>
-        <DeckFrame mode="thumbnail" title="Speaker notes" testId="speaker-notes" onHost={setNotes} />
-      </section>
+      <SpeakerPane label="Current slide" title="Current slide" testId="speaker-current" className="speaker-current" onHost={setCurrent} />
+      <SpeakerPane label={upcoming ? "Next slide" : "End of the deck"} title="Next slide" testId="speaker-next" onHost={setNext} />
+      <SpeakerPane label="Notes" title="Speaker notes" testId="speaker-notes" className="speaker-notes" onHost={setNotes} />
     </div>
   );
 }
