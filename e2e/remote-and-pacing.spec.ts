@@ -93,3 +93,15 @@ test("the speaker view shows a section running over its budget, and the call beh
   await expect(speaker.getByTestId("pacing-total")).toContainText("Behind");
   await speaker.screenshot({ path: testInfo.outputPath("speaker-pacing.png") });
 });
+
+test("the editor's outline shows each section's budget and their sum", async ({ browser }, testInfo) => {
+  const context = await browser.newContext();
+  const deckId = await ownDeck(context, DECK.replace("type: slide", "type: slide\nslideOptions:\n  defaultTiming: 120"));
+  const page = await context.newPage();
+  await page.goto(`/d/${deckId}`);
+  const outline = page.getByTestId("deck-outline");
+  // 120 s by default, 1 s for Team IaaS (its first slide's data-timing), 120 s for Thanks.
+  await expect(outline.getByTestId("outline-budget")).toHaveText(["2:00", "0:01", "2:00"]);
+  await expect(outline.getByTestId("outline-budget-total")).toHaveText("4:01");
+  await outline.screenshot({ path: testInfo.outputPath("outline.png") });
+});

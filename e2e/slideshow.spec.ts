@@ -250,6 +250,8 @@ test("Start presenting, then the keys work at once: arrows, clicker keys, black 
 });
 
 test("a hand-over moves three followers to the new presenter, who drives with the keys at once", async ({ browser }) => {
+  // Five slideshows in one browser: slow on a shared two-core machine.
+  test.setTimeout(150_000);
   const aliceContext = await browser.newContext();
   const deckId = await ownDeck(aliceContext, DECK, "Alice");
   const shared = await aliceContext.request.patch(`/api/decks/${deckId}/access`, { data: { guestAccess: "read" }, headers: { origin: E2E_ORIGIN } });

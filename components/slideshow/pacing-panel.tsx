@@ -11,7 +11,9 @@ export function PacingPanel({ budgets, clock }: { budgets: readonly (number | nu
   const current = pace.current;
   if (pace.totalBudgetMs === null) return null;
   const over = current?.overMs !== null && current?.overMs !== undefined && current.overMs > 0;
-  const total = Math.round(pace.behindMs / 1000) === 0 ? "On time" : pace.behindMs > 0 ? `Behind ${formatDuration(pace.behindMs)}` : `Ahead ${formatDuration(-pace.behindMs)}`;
+  // Under a second either way shows as on time (durations are shown in whole seconds).
+  const onTime = Math.abs(pace.behindMs) < 1000;
+  const total = onTime ? "On time" : pace.behindMs > 0 ? `Behind ${formatDuration(pace.behindMs)}` : `Ahead ${formatDuration(-pace.behindMs)}`;
   return (
     <div className="pacing" data-testid="pacing">
       {current && (
@@ -21,7 +23,7 @@ export function PacingPanel({ budgets, clock }: { budgets: readonly (number | nu
           {over ? ` — over by ${formatDuration(current.overMs!)}` : ""}
         </span>
       )}
-      <span className={pace.behindMs > 999 ? "pacing-total pacing-over" : "pacing-total"} data-testid="pacing-total">
+      <span className={!onTime && pace.behindMs > 0 ? "pacing-total pacing-over" : "pacing-total"} data-testid="pacing-total">
         {total}
       </span>
     </div>

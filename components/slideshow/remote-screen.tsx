@@ -7,12 +7,7 @@
 // leaves the address bar. Big previous/next, the current and next slide, the notes, the talk's
 // clock and the pacing. A clicker paired with the phone works too (its keys are presenting keys).
 import { useCallback, useEffect, useMemo, useState } from "react";
-import type { SlideIndices } from "@/core/deck-frame-protocol";
 import type { DeckCommand } from "@/core/presenter-keys";
-import { deckBudgets } from "@/core/presenter-pacing";
-import { slideAt, type RenderedDeck } from "@/core/render";
-import { DeckFrame } from "@/components/preview/deck-frame";
-import type { DeckFrameHost } from "@/components/preview/deck-frame-host";
 import { useLiveDeck } from "@/components/preview/use-live-deck";
 import { PacingPanel } from "./pacing-panel";
 import { SlideshowMessage } from "./slideshow-message";
@@ -20,16 +15,11 @@ import { SpeakerClock } from "./speaker-clock";
 import { useDeckReader } from "./use-deck-reader";
 import { usePresenterChannel } from "./use-presenter-channel";
 import { usePresenterClock } from "./use-presenter-clock";
-import { handlePresentingKey, usePresentingKeys } from "./use-presenting-keys";
+import { SpeakerPane } from "./speaker-pane";
+import { useSpeakerPanes } from "./use-speaker-panes";
 import "./slideshow.css";
 
 const secretKey = (deckId: string) => `podium-pairing:${deckId}`;
-
-function nextSlide(deck: RenderedDeck, position: SlideIndices): SlideIndices | null {
-  const stack = deck.slides[position.h];
-  if (stack && position.v + 1 < stack.verticals.length) return { h: position.h, v: position.v + 1 };
-  return position.h + 1 < deck.slides.length ? { h: position.h + 1, v: 0 } : null;
-}
 
 type Pairing = { phase: "starting" } | { phase: "code"; error: string | null } | { phase: "ready"; secret: string | null };
 
@@ -110,23 +100,10 @@ function PairingForm({ error, onCode }: { error: string | null; onCode: (code: s
 
 function RemoteControl({ deckId, secret, onUnpair }: { deckId: string; secret: string | null; onUnpair: () => void }) {
   const { reader, synced, endedReason } = useDeckReader(deckId, secret);
-  const liveDeck = useLiveDeck(synced && reader ? reader.text : null);
+  const liveDeck = useLiveDeck(synced && reader ? reader.text : null, "slides");
   const { client, view } = usePresenterChannel(reader, "remote");
   const clock = usePresenterClock(view);
-  const [deck, setDeck] = useState<RenderedDeck | null>(null);
-  const [current, setCurrent] = useState<DeckFrameHost | null>(null);
-  const [next, setNext] = useState<DeckFrameHost | null>(null);
-  const [notes, setNotes] = useState<DeckFrameHost | null>(null);
   const [slow, setSlow] = useState(false);
-
-  useEffect(() => {
-    if (!liveDeck) return;
-    return liveDeck.subscribe((rendered) => {
-      setDeck(rendered);
-      current?.update(rendered);
-      next?.update(rendered);
-    });
-  }, [liveDeck, current, next]);
 
   // A refused pairing (expired, revoked) never connects: say so instead of waiting forever.
   useEffect(() => {
@@ -137,24 +114,8 @@ function RemoteControl({ deckId, secret, onUnpair }: { deckId: string; secret: s
 
   const state = view?.state ?? null;
   const position = useMemo(() => state?.position ?? { h: 0, v: 0 }, [state]);
-  const upcoming = deck ? nextSlide(deck, position) : null;
-  const notesHtml = deck ? (slideAt(deck, position)?.notesHtml ?? "") : "";
-  const budgets = useMemo(() => (deck ? deckBudgets(deck) : []), [deck]);
-  useEffect(() => {
-    current?.show(position);
-  }, [current, position]);
-  useEffect(() => {
-    if (upcoming) next?.show(upcoming);
-  }, [next, upcoming]);
-  useEffect(() => {
-    notes?.showNotes(notesHtml);
-  }, [notes, notesHtml]);
-
   const steer = useCallback((command: DeckCommand) => client?.command(command), [client]);
-  usePresentingKeys({ onCommand: steer });
-  useEffect(() => {
-    for (const pane of [current, next]) pane?.listen({ onKey: (key) => handlePresentingKey(key, { onCommand: steer }) });
-  }, [current, next, steer]);
+  const { upcoming, budgets, setCurrent, setNext, setNotes } = useSpeakerPanes(liveDeck, position, steer);
 
   if (endedReason) return <SlideshowMessage deckId={deckId} title={endedReason} />;
   const presenter = state?.presenter ?? null;
@@ -185,19 +146,10 @@ function RemoteControl({ deckId, secret, onUnpair }: { deckId: string; secret: s
       </div>
       <PacingPanel budgets={budgets} clock={clock} />
       <div className="remote-slides">
-        <section className="speaker-pane">
-          <h2 className="speaker-label">Current slide</h2>
-          <DeckFrame mode="thumbnail" title="Current slide" testId="remote-current" onHost={setCurrent} />
-        </section>
-        <section className="speaker-pane">
-          <h2 className="speaker-label">{upcoming ? "Next slide" : "End of the deck"}</h2>
-          <DeckFrame mode="thumbnail" title="Next slide" testId="remote-next" onHost={setNext} />
-        </section>
+        <SpeakerPane label="Current slide" title="Current slide" testId="remote-current" onHost={setCurrent} />
+        <SpeakerPane label={upcoming ? "Next slide" : "End of the deck"} title="Next slide" testId="remote-next" onHost={setNext} />
       </div>
-      <section className="speaker-pane remote-notes">
-        <h2 className="speaker-label">Notes</h2>
-        <DeckFrame mode="thumbnail" title="Speaker notes" testId="remote-notes" onHost={setNotes} />
-      </section>
+      <SpeakerPane label="Notes" title="Speaker notes" testId="remote-notes" className="remote-notes" onHost={setNotes} />
       <div className="remote-nav">
         <button type="button" disabled={!canSteer} onClick={() => steer("prev")}>
           ‹ Previous
