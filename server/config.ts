@@ -73,6 +73,8 @@ const schema = z.object({
   IMPORT_MAX_ENTRIES: integer(5_000, 1),
   /** Decks one import request may create (413). */
   IMPORT_MAX_DECKS: integer(1_000, 1),
+  /** Imports one account may start per hour (429 with Retry-After past it); 0: no limit. */
+  IMPORTS_PER_HOUR: integer(30, 0),
   /** An automatic revision is taken once a deck has been edited for this long since the last one. */
   REVISION_INTERVAL_MS: integer(5 * 60_000, 1000),
   /** Automatic revisions kept per deck (named ones are always kept). */

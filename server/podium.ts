@@ -248,7 +248,7 @@ function createLibrary(
         maxUnpackedBytes: config.IMPORT_MAX_UNPACKED_BYTES,
         maxEntries: config.IMPORT_MAX_ENTRIES,
         maxDecks: config.IMPORT_MAX_DECKS,
-      }),
+      }, config.IMPORTS_PER_HOUR),
       exports: new ExportService(decks, media, new HtmlExporter(path.join(PROJECT_ROOT, "node_modules"))),
       maxImportBytes: config.IMPORT_MAX_BYTES,
     },

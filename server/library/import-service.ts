@@ -27,18 +27,24 @@ export interface ImportReport {
   problems: ImportProblem[];
 }
 
-/** An account's earlier import is still running: one at a time (429 with Retry-After). */
-export class ImportBusyError extends Error {
-  override name = "ImportBusyError";
-  readonly retryAfterSeconds = 5;
-  constructor() {
-    super("Your previous import is still running; try again once it is done.");
+/** Refused for now (429 with Retry-After): the account's earlier import still runs, or it imported too often. */
+export class ImportThrottledError extends Error {
+  override name = "ImportThrottledError";
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
   }
 }
+
+const HOUR_MS = 60 * 60_000;
 
 export class ImportService {
   /** Accounts with an import in progress (guests and the CLI share one key). */
   private running = new Set<string>();
+  /** When each account's imports of the last hour started (IMPORTS_PER_HOUR). */
+  private recent = new Map<string, number[]>();
 
   constructor(
     private readonly decks: DeckService,
@@ -46,17 +52,32 @@ export class ImportService {
     private readonly limits: ImportLimits,
     /** A request's budget; without one (the CLI) zips are read in-process, unbounded but per zip. */
     private readonly budget?: ImportBudgetLimits,
+    /** Imports one account may start per hour; 0: no limit. */
+    private readonly perHour = 0,
   ) {}
 
   async import(files: UploadedFile[], ownerId: string | null): Promise<ImportReport> {
     const key = ownerId ?? "";
-    if (this.running.has(key)) throw new ImportBusyError();
+    if (this.running.has(key)) throw new ImportThrottledError("Your previous import is still running; try again once it is done.", 5);
+    this.countAgainstRate(key);
     this.running.add(key);
     try {
       return await this.importNow(files, ownerId);
     } finally {
       this.running.delete(key);
     }
+  }
+
+  private countAgainstRate(key: string): void {
+    if (this.perHour === 0) return;
+    const now = Date.now();
+    const started = (this.recent.get(key) ?? []).filter((at) => at > now - HOUR_MS);
+    if (started.length >= this.perHour) {
+      const retryAfterSeconds = Math.ceil((started[0]! + HOUR_MS - now) / 1000);
+      throw new ImportThrottledError(`At most ${this.perHour} imports an hour (IMPORTS_PER_HOUR); try again in ${retryAfterSeconds} s.`, retryAfterSeconds);
+    }
+    started.push(now);
+    this.recent.set(key, started);
   }
 
   private async importNow(files: UploadedFile[], ownerId: string | null): Promise<ImportReport> {

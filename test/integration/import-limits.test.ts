@@ -31,6 +31,7 @@ beforeAll(async () => {
     IMPORT_MAX_DECKS: "20",
     MEDIA_MAX_BYTES: String(32 * MiB),
     WS_MESSAGES_PER_SECOND: "0",
+    IMPORTS_PER_HOUR: "12",
   });
   alice = await createTestUser(podium, { name: "Alice" });
   bob = await createTestUser(podium, { name: "Bob" });
@@ -163,6 +164,16 @@ describe("bounded imports", () => {
     expect((await postImport({ "bob.md": strToU8("# Bob\n") }, bob)).status).toBe(200);
     // Once done, the account may import again.
     expect((await postImport({ "again.md": strToU8("# Again\n") })).status).toBe(200);
+  });
+
+  it("limits how often one account imports (IMPORTS_PER_HOUR): 429 with Retry-After, others unaffected", async () => {
+    const carol = await createTestUser(podium, { name: "Carol" });
+    for (let i = 0; i < 12; i++) expect((await postImport({ [`c${i}.md`]: strToU8(`# C${i}\n`) }, carol)).status).toBe(200);
+    const refused = await postImport({ "one-more.md": strToU8("# More\n") }, carol);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(3000);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain("IMPORTS_PER_HOUR");
+    expect((await postImport({ "bob-again.md": strToU8("# Bob\n") }, bob)).status).toBe(200);
   });
 
   it("keeps WebSocket edits on another deck flowing while a big zip inflates", async () => {

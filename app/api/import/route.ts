@@ -1,7 +1,7 @@
 import { handleAccessApi, requireUser } from "@/server/access/request-guard";
 import { errorResponse } from "@/server/http/api-response";
 import type { ImportLimitError } from "@/server/library/import-budget";
-import type { ImportBusyError } from "@/server/library/import-service";
+import type { ImportThrottledError } from "@/server/library/import-service";
 import { readUploadedFiles } from "@/server/library/upload-body";
 import { getServices } from "@/server/services";
 
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
  * Imports .md files and .zip archives of them (multipart, any number of files; or one raw file
  * named by ?name=). Each markdown file becomes a deck owned by the caller, images in a zip become
  * media. One budget per request (413 naming the limit, nothing imported), one import at a time per
- * account (429 with Retry-After). 200 {"decks": [{id, url, path, title, repairs, linkedMedia}], "media": n, "problems": [{path, message}]}.
+ * account and IMPORTS_PER_HOUR (429 with Retry-After). 200 {"decks": [{id, url, path, title, repairs, linkedMedia}], "media": n, "problems": [{path, message}]}.
  */
 export function POST(request: Request): Promise<Response> {
   return handleAccessApi(async () => {
@@ -23,7 +23,7 @@ export function POST(request: Request): Promise<Response> {
     } catch (error) {
       // By name: the services are loaded by the server, outside Next's bundle (another copy of the classes).
       if (isError<ImportLimitError>(error, "ImportLimitError")) return errorResponse(413, "payload_too_large", error.message);
-      if (isError<ImportBusyError>(error, "ImportBusyError")) {
+      if (isError<ImportThrottledError>(error, "ImportThrottledError")) {
         const response = errorResponse(429, "too_many_requests", error.message);
         response.headers.set("retry-after", String(error.retryAfterSeconds));
         return response;
