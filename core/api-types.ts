@@ -26,6 +26,7 @@ export type ApiErrorCode =
   | "not_found"
   | "conflict"
   | "payload_too_large"
+  | "too_many_requests"
   | "unsupported_media_type"
   | "method_not_allowed"
   | "too_many_requests"

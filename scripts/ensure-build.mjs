@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const buildId = path.join(root, ".next", "BUILD_ID");
-const SOURCES = ["app", "components", "core", "server", "public", "next.config.mjs", "package-lock.json", "tsconfig.json"];
+const SOURCES = ["app", "components", "core", "server", "public", "proxy.ts", "next.config.mjs", "package-lock.json", "tsconfig.json"];
 
 function newestChange(entry) {
   if (!existsSync(entry)) return 0;

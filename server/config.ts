@@ -96,6 +96,16 @@ const schema = z.object({
   MEDIA_MAX_BYTES: integer(10 * 1024 * 1024, 1024),
   /** Largest import upload (all files of one request, zips included), in bytes. */
   IMPORT_MAX_BYTES: integer(100 * 1024 * 1024, 1024),
+  /** Files in one import request, each zip counted once (past it: 413). */
+  IMPORT_MAX_FILES: integer(100, 1),
+  /** Bytes of all files of one import request once unpacked: zip bombs stop here (413). */
+  IMPORT_MAX_UNPACKED_BYTES: integer(400 * 1024 * 1024, 1024),
+  /** Entries of all zips of one import request (413). */
+  IMPORT_MAX_ENTRIES: integer(5_000, 1),
+  /** Decks one import request may create (413). */
+  IMPORT_MAX_DECKS: integer(1_000, 1),
+  /** Imports one account may start per hour (429 with Retry-After past it); 0: no limit. */
+  IMPORTS_PER_HOUR: integer(30, 0),
   /** An automatic revision is taken once a deck has been edited for this long since the last one. */
   REVISION_INTERVAL_MS: integer(5 * 60_000, 1000),
   /** Automatic revisions kept per deck (named ones are always kept). */

@@ -256,7 +256,12 @@ function createLibrary(
         maxFileBytes: Math.max(config.MEDIA_MAX_BYTES, config.MAX_DECK_CHARS * 3),
         maxZipTotalBytes: config.IMPORT_MAX_BYTES * 4,
         maxZipEntries: 10_000,
-      }),
+      }, {
+        maxFiles: config.IMPORT_MAX_FILES,
+        maxUnpackedBytes: config.IMPORT_MAX_UNPACKED_BYTES,
+        maxEntries: config.IMPORT_MAX_ENTRIES,
+        maxDecks: config.IMPORT_MAX_DECKS,
+      }, config.IMPORTS_PER_HOUR),
       exports: new ExportService(decks, media, new HtmlExporter(path.join(PROJECT_ROOT, "node_modules"))),
       maxImportBytes: config.IMPORT_MAX_BYTES,
     },

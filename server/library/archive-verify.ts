@@ -1,7 +1,42 @@
 // Before archived decks are purged, their export is verified: the .zip is re-read and every file
 // the manifest names is compared with its checksum. Anything missing or different stops the purge.
+// Checksums written inside an uploaded zip prove only that the zip agrees with itself: each deck is
+// then exported again from what is stored, and purged only if the zip holds exactly that.
 import { strFromU8, unzipSync } from "fflate";
 import { sha256, type ManifestEntry } from "./deck-bundle";
+import type { ExportService } from "./export-service";
+import type { LibraryService } from "./library-service";
+
+export interface PurgeResult {
+  purged: string[];
+  kept: { deckId: string; reason: string }[];
+}
+
+/**
+ * Purges the decks a verified archive holds, each only if the archive holds its stored text and
+ * media as an export made now would (and it is archived: LibraryService.purgeExported).
+ */
+export async function purgeVerifiedArchive(zip: Uint8Array, services: { library: LibraryService; exports: ExportService }): Promise<PurgeResult> {
+  const manifest = verifyArchive(zip);
+  const stored = await services.exports.exportArchive(await services.library.exportable(manifest.map((entry) => entry.deckId)));
+  const storedById = new Map(stored.manifest.map((entry) => [entry.deckId, entry]));
+  const kept: PurgeResult["kept"] = [];
+  const matching: ManifestEntry[] = [];
+  for (const entry of manifest) {
+    const now = storedById.get(entry.deckId);
+    if (!now) kept.push({ deckId: entry.deckId, reason: "no such deck (already purged?)" });
+    else if (!sameContent(entry, now)) kept.push({ deckId: entry.deckId, reason: "the export does not hold this deck's stored text and media; export it again" });
+    else matching.push(entry);
+  }
+  const result = await services.library.purgeExported(matching);
+  return { purged: result.purged, kept: [...kept, ...result.kept] };
+}
+
+function sameContent(exported: ManifestEntry, stored: ManifestEntry): boolean {
+  if (exported.sha256 !== stored.sha256) return false;
+  const storedMedia = new Set(stored.media.map((file) => file.sha256));
+  return exported.media.length === stored.media.length && exported.media.every((file) => storedMedia.has(file.sha256));
+}
 
 export class ArchiveVerificationError extends Error {
   override name = "ArchiveVerificationError";

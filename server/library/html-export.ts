@@ -1,7 +1,10 @@
 // A deck as one self-contained .html file that presents offline: the deck rendered by THE renderer
 // (core/render, sanitized on a jsdom window), reveal.js and its notes plugin, the theme, the code
 // colours, KaTeX's CSS (with its fonts only when the deck has math) and the deck's /media/ images,
-// all inlined. Its Content-Security-Policy forbids loading anything from anywhere but the file.
+// all inlined. Its Content-Security-Policy forbids loading anything from anywhere but the file, and
+// runs no script but the export's own (exportScripts), each pinned by its sha256: whatever a deck
+// carries (a raw <script>, an onerror= in a slide attribute reveal.js turns into HTML) never runs.
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { JSDOM } from "jsdom";
@@ -13,8 +16,14 @@ import type { MediaReader } from "./deck-bundle";
 
 const MEDIA_IN_HTML = /(?:https?:\/\/[^\s"'()<>]+)?\/media\/([0-9a-f]{64})\.([a-z]{3,4})/g;
 const TYPE_BY_EXTENSION = new Map(Object.entries(MEDIA_EXTENSIONS).map(([type, extension]) => [extension, type as MediaType]));
-const CSP =
-  "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:; media-src data:";
+/** Everything but script-src, which lists the hashes of the export's own scripts. */
+const CSP_REST = "style-src 'unsafe-inline'; img-src data:; font-src data:; media-src data:; base-uri 'none'; form-action 'none'";
+
+/** The Content-Security-Policy allowing exactly these inline scripts (by their exact text) and nothing else. */
+export function exportCsp(scripts: readonly string[]): string {
+  const hashes = [...new Set(scripts.map((script) => `'sha256-${createHash("sha256").update(script, "utf8").digest("base64")}'`))];
+  return `default-src 'none'; script-src ${hashes.join(" ")}; ${CSP_REST}`;
+}
 
 export class HtmlExporter {
   private renderer: DeckRenderer | null = null;
@@ -37,31 +46,54 @@ export class HtmlExporter {
       this.css("../public/hedgedoc-look.css"), // HedgeDoc's slide look; html[data-look] opts out
       this.css("../public/hedgedoc-extras.css"),
     ];
+    const scripts = this.exportScripts(options, slides);
+    // The speaker view (notes plugin) is written into a window that inherits this policy.
+    const allowed = [...scripts, ...this.speakerViewScripts()];
     return `<!doctype html>
 <html lang="${escapeHtml(deck.lang ?? "")}" dir="${deck.dir}" data-theme="${deck.theme}" data-look="${deck.revealOptions.podiumLook === "reveal" ? "reveal" : "hedgedoc"}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta http-equiv="Content-Security-Policy" content="${exportCsp(allowed)}">
 <meta name="generator" content="Podium">
 <title>${escapeHtml(title || "Deck")}</title>
 ${styles.filter(Boolean).map((css) => `<style>${inlineSafe(css, "style")}</style>`).join("\n")}
 </head>
 <body>
 <div class="reveal">${slides}</div>
-<script>${inlineSafe(this.file("reveal.js/dist/reveal.js"), "script")}</script>
-<script>${inlineSafe(this.file("reveal.js/dist/plugin/notes.js"), "script")}</script>
-<script>Reveal.initialize(Object.assign(${inlineSafe(JSON.stringify(options), "script")}, { plugins: [RevealNotes] }));</script>
-${this.diagramScripts(slides)}
+${scripts.map((script) => `<script>${script}</script>`).join("\n")}
 </body>
 </html>
 `;
   }
 
-  /** Mermaid and the diagram drawing, only for decks with a ```mermaid block. */
-  private diagramScripts(slides: string): string {
-    if (!slides.includes('data-diagram="mermaid"')) return "";
-    return ["mermaid/dist/mermaid.min.js", "../public/vendor/diagrams/export.js"].map((file) => `<script>${inlineSafe(this.file(file), "script")}</script>`).join("\n");
+  /**
+   * THE list of the export's inline scripts, in order, as they appear in the file (made inline-safe
+   * here): the page's CSP allows these and nothing else. A feature that needs a script of its own
+   * (a diagram renderer, say) adds it here, and only here.
+   */
+  private exportScripts(options: object, slides: string): string[] {
+    return [
+      this.file("reveal.js/dist/reveal.js"),
+      this.file("reveal.js/dist/plugin/notes.js"),
+      `Reveal.initialize(Object.assign(${JSON.stringify(options)}, { plugins: [RevealNotes] }));`,
+      // Mermaid and the diagram drawing, only for decks with a ```mermaid block.
+      ...(slides.includes('data-diagram="mermaid"') ? ["mermaid/dist/mermaid.min.js", "../public/vendor/diagrams/export.js"].map((file) => this.file(file)) : []),
+    ].map((script) => inlineSafe(script, "script"));
+  }
+
+  /** The inline scripts of the speaker view the notes plugin writes into its window (its template's <script>s). */
+  private speakerViewScripts(): string[] {
+    const key = "notes:speaker-scripts";
+    let cached = this.assets.get(key);
+    if (cached === undefined) {
+      const source = this.file("reveal.js/dist/plugin/notes.js");
+      const scripts: string[] = [];
+      for (const match of source.matchAll(/<script>([\s\S]*?)<\/script>/g)) scripts.push(unescapeTemplateLiteral(match[1]!));
+      cached = JSON.stringify(scripts);
+      this.assets.set(key, cached);
+    }
+    return JSON.parse(cached) as string[];
   }
 
   private deckRenderer(): DeckRenderer {
@@ -109,6 +141,17 @@ async function inlineMedia(html: string, media: MediaReader): Promise<string> {
     if (type && bytes) dataUris.set(id, `data:${type};base64,${Buffer.from(bytes).toString("base64")}`);
   }
   return html.replace(MEDIA_IN_HTML, (whole, id: string) => dataUris.get(id) ?? whole);
+}
+
+/** The text a template literal's source stands for (the notes plugin's speaker view is one, without `${`). */
+function unescapeTemplateLiteral(source: string): string {
+  const simple: Record<string, string> = { n: "\n", t: "\t", r: "\r", b: "\b", f: "\f", v: "\v", "0": "\0" };
+  return source.replace(/\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r\n|[\s\S])/g, (_whole, escape: string) => {
+    if (escape.startsWith("u{")) return String.fromCodePoint(parseInt(escape.slice(2, -1), 16));
+    if (escape.length > 1 && (escape[0] === "u" || escape[0] === "x")) return String.fromCharCode(parseInt(escape.slice(1), 16));
+    if (escape === "\n" || escape === "\r\n" || escape === "\r") return ""; // a line continuation
+    return simple[escape] ?? escape;
+  });
 }
 
 /** Inline <script> and <style> end at the first "</script" / "</style", wherever it appears. */

@@ -6,6 +6,8 @@ import { unzipSync, type UnzipFileInfo } from "fflate";
 import { sniffMediaType, type MediaType } from "../../core/library/media-type";
 import type { MojibakeRepair } from "../../core/library/mojibake-repair";
 import { decodeTextFile, UnreadableTextFileError } from "../../core/library/text-file";
+import type { ImportBudget } from "./import-budget";
+import { inflateZip } from "./import-inflate";
 
 export interface UploadedFile {
   name: string;
@@ -54,6 +56,41 @@ export function readImport(files: UploadedFile[], limits: ImportLimits): ImportC
     if (/\.zip$/i.test(file.name)) readZip(file, limits, contents);
     else if (!IGNORED.test(file.name)) readEntry(file.name, file.bytes, limits, contents);
   }
+  return contents;
+}
+
+/**
+ * readImport for requests: zips are inflated in a worker thread, and every file counts against one
+ * budget for the whole request (ImportLimitError past it).
+ */
+export async function readImportBounded(files: UploadedFile[], limits: ImportLimits, budget: ImportBudget): Promise<ImportContents> {
+  budget.files(files.length);
+  const contents: ImportContents = { decks: [], media: [], problems: [] };
+  for (const file of files) {
+    if (!/\.zip$/i.test(file.name)) {
+      if (IGNORED.test(file.name)) continue;
+      budget.spend(0, file.bytes.byteLength);
+      readEntry(file.name, file.bytes, limits, contents);
+      continue;
+    }
+    const remaining = budget.remaining();
+    const zip = await inflateZip(file.bytes, {
+      maxEntries: remaining.entries,
+      maxUnpackedBytes: remaining.bytes,
+      maxFileBytes: limits.maxFileBytes,
+      ignored: IGNORED,
+    });
+    if (zip.exceeded === "entries") throw budget.overEntries();
+    if (zip.exceeded === "bytes") throw budget.overBytes();
+    if (zip.failure) {
+      contents.problems.push({ path: file.name, message: `not a readable zip archive (${zip.failure}).` });
+      continue;
+    }
+    budget.spend(zip.entryCount, zip.unpacked);
+    for (const name of zip.oversized) contents.problems.push({ path: name, message: `larger than ${limits.maxFileBytes} bytes; skipped.` });
+    for (const entry of zip.entries.sort((a, b) => a.name.localeCompare(b.name))) readEntry(entry.name, entry.bytes, limits, contents);
+  }
+  budget.decks(contents.decks.length);
   return contents;
 }
 

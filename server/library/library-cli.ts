@@ -14,7 +14,7 @@ import type { Logger } from "../log";
 import { DeckStore } from "../persistence/deck-store";
 import { UpdateLog } from "../persistence/update-log";
 import { RoomRegistry } from "../sync/room-registry";
-import { verifyArchive } from "./archive-verify";
+import { purgeVerifiedArchive, verifyArchive } from "./archive-verify";
 import { ExportService } from "./export-service";
 import { HtmlExporter } from "./html-export";
 import { ImportService } from "./import-service";
@@ -141,7 +141,7 @@ export const libraryCommands: Record<string, LibraryCommand> = {
       const manifest = verifyArchive(readFileSync(values.out));
       console.log(`wrote ${values.out}: ${manifest.length} decks, every checksum verified.`);
       if (values.purge) {
-        const { purged, kept } = await stack.library.purgeExported(manifest);
+        const { purged, kept } = await purgeVerifiedArchive(readFileSync(values.out), stack);
         for (const entry of kept) console.log(`kept ${entry.deckId}: ${entry.reason}`);
         console.log(`${purged.length} decks purged.`);
       }

@@ -163,9 +163,11 @@ export class LibraryService {
     const purged: string[] = [];
     const kept: { deckId: string; reason: string }[] = [];
     for (const entry of manifest) {
-      const deck = await this.prisma.deck.findUnique({ where: { id: entry.deckId }, select: { updatedAt: true } });
+      const deck = await this.prisma.deck.findUnique({ where: { id: entry.deckId }, select: { updatedAt: true, archivedAt: true } });
       if (!deck) {
         kept.push({ deckId: entry.deckId, reason: "no such deck (already purged?)" });
+      } else if (!deck.archivedAt) {
+        kept.push({ deckId: entry.deckId, reason: "not archived: only archived decks are purged" });
       } else if (deck.updatedAt.toISOString() !== entry.updatedAt) {
         kept.push({ deckId: entry.deckId, reason: "changed since this export; export it again" });
       } else {

@@ -1,15 +1,11 @@
 // `npm run cli`: adds users and prints tokens that work, against the same database as the server.
-import { execFile } from "node:child_process";
-import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as markdownRoute from "../../app/api/decks/[id]/markdown/route";
 import type { PodiumServer } from "../../server/podium";
+import { runCli } from "../support/cli";
 import { createTestDatabase } from "../support/database";
 import { startTestPodium } from "../support/podium";
 
-const run = promisify(execFile);
-const ROOT = path.resolve(import.meta.dirname, "../..");
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let podium: PodiumServer;
 
@@ -23,12 +19,7 @@ afterAll(async () => {
   await database.drop();
 });
 
-function cli(...args: string[]) {
-  return run(process.execPath, ["--import", "tsx", "server/cli.ts", ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: "test-secret-test-secret-test-secret-0123", LOG_LEVEL: "silent" },
-  });
-}
+const cli = (...args: string[]) => runCli(database.url, ...args);
 
 describe("cli", () => {
   it("adds an admin and creates a token for them, printed as the last line", async () => {

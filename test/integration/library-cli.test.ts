@@ -1,17 +1,15 @@
 // The library's CLI twins against the same database as a running server: import a folder, archive
 // by age (dry run first), export the archive as a verified zip and purge it.
-import { execFile } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PodiumServer } from "../../server/podium";
+import { runCli } from "../support/cli";
 import { createTestDatabase } from "../support/database";
 import { startTestPodium } from "../support/podium";
 
-const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const FIXTURES = path.resolve(ROOT, "../shared/fixtures/decks");
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -30,12 +28,7 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-function cli(...args: string[]) {
-  return run(process.execPath, ["--import", "tsx", "server/cli.ts", ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: "test-secret-test-secret-test-secret-0123", LOG_LEVEL: "silent" },
-  });
-}
+const cli = (...args: string[]) => runCli(database.url, ...args);
 
 describe("library cli", () => {
   it("imports a folder of minutes, archives the old ones (after a dry run), exports them verified and purges them", async () => {

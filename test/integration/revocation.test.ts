@@ -2,11 +2,9 @@
 // Revoking an API token, signing out, a session reaching its expiry, an account disabled from
 // another process, a deck archived or purged by the CLI (a separate process): every affected
 // WebSocket is downgraded or closed within 2 s, through PostgreSQL's LISTEN/NOTIFY.
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ACCESS_MESSAGES } from "../../core/access";
@@ -14,13 +12,12 @@ import { WsCloseCode } from "../../core/ws-close-codes";
 import { CREDENTIAL_MESSAGES } from "../../server/access/live-access";
 import type { PodiumServer } from "../../server/podium";
 import { createTestUser, signIn, type TestUser } from "../support/auth";
+import { runCli } from "../support/cli";
 import { createTestDatabase } from "../support/database";
 import { startTestPodium } from "../support/podium";
 import { connectClient, eventually, waitForSync, type TestClient } from "../support/yjs-client";
 
 const ORIGIN = "http://podium.test";
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const run = promisify(execFile);
 const WITHIN_MS = 2_000;
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -80,12 +77,7 @@ async function sql(query: string, values: unknown[]): Promise<void> {
   }
 }
 
-function cli(...args: string[]) {
-  return run(process.execPath, ["--import", "tsx", "server/cli.ts", ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: "test-secret-test-secret-test-secret-0123", LOG_LEVEL: "silent" },
-  });
-}
+const cli = (...args: string[]) => runCli(database.url, ...args);
 
 describe("revocation reaches open WebSockets on every instance", () => {
   it("revoking an API token closes the connections it opened, on the other instance too, within 2 s", async () => {
