@@ -1,6 +1,8 @@
 // Inflates an uploaded zip in a worker thread (import-inflate-worker.mjs), so a large or hostile zip
 // never holds up the event loop: every WebSocket keeps flowing while it inflates.
+import path from "node:path";
 import { Worker } from "node:worker_threads";
+import { PROJECT_ROOT } from "../project-root";
 
 export interface InflatedZip {
   entries: Array<{ name: string; bytes: Uint8Array }>;
@@ -14,14 +16,15 @@ export interface InflatedZip {
   failure: string | null;
 }
 
-const WORKER_URL = new URL("./import-inflate-worker.mjs", import.meta.url);
+// From the project folder, not this module's URL: `npm start` runs this code bundled in dist/server/.
+const WORKER_FILE = path.join(PROJECT_ROOT, "server", "library", "import-inflate-worker.mjs");
 
 export function inflateZip(
   bytes: Uint8Array,
   options: { maxEntries: number; maxUnpackedBytes: number; maxFileBytes: number; ignored: RegExp },
 ): Promise<InflatedZip> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_URL, {
+    const worker = new Worker(WORKER_FILE, {
       workerData: { bytes, maxEntries: options.maxEntries, maxUnpackedBytes: options.maxUnpackedBytes, maxFileBytes: options.maxFileBytes, ignored: options.ignored.source },
     });
     worker.once("message", (result: InflatedZip) => {
