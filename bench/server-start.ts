@@ -28,7 +28,7 @@ const MODES = {
   tsx: ["--import", "tsx", path.join(ROOT, "server/main.ts")],
 } as const;
 type Mode = keyof typeof MODES;
-const MODE_NAMES: Record<Mode, string> = { compiled: "compiled (npm start)", plain: "compiled, no source maps", tsx: "tsx (before)" };
+const MODE_NAMES: Record<Mode, string> = { compiled: "compiled (npm start)", plain: "compiled, no source maps", tsx: "tsx (npm run dev, what npm start ran before)" };
 
 /** A deck typed one character at a time at scattered places, as a long editing session leaves it. */
 function editedDeckState(edits: number): { state: Buffer; markdown: string } {
@@ -93,18 +93,19 @@ function stop(child: ChildProcess): Promise<void> {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Connect → the deck's whole state received and applied, checked against the stored text. */
+/**
+ * Connect → the deck's whole state received (the sync step 2 that completes it has arrived; what
+ * the client then spends applying it is its own), checked against the stored text.
+ */
 async function openDeck(server: SyncServer, deckId: string, markdown: string): Promise<number> {
   const doc = new Y.Doc();
-  const started = performance.now();
   const client = connect(server, deckId, (data) => {
     const decoder = decoding.createDecoder(data);
     if (decoding.readVarUint(decoder) !== 0) return;
     const step = decoding.readVarUint(decoder);
     if (step === 1 || step === 2) Y.applyUpdate(doc, decoding.readVarUint8Array(decoder));
   });
-  await client.synced;
-  const elapsed = performance.now() - started;
+  const elapsed = await client.synced;
   client.close();
   const text = doc.getText(DECK_TEXT_NAME).toString();
   doc.destroy();
