@@ -15,7 +15,7 @@ export interface FollowAdapter {
 }
 
 export const awarenessAdapter: FollowAdapter = {
-  name: "presenter in awareness (presenter-state.ts)",
+  name: "presenter in awareness (the slideshow before the presenter channel)",
   changeSlide(presenter, index) {
     presenter.provider.awareness.setLocalStateField("presenter", { h: index, v: 0, name: "Presenter", broadcasting: true });
   },
