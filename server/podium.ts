@@ -86,9 +86,6 @@ export async function startPodium(config: Config, log: Logger, options: { next?:
         log,
         observer: metrics,
         onEvict: (deckId, code, reason) => rooms.evictHere(deckId, code, reason),
-        onAccessChange: (change) => {
-          authServices.live.recheck(change).catch((error: unknown) => log.error({ err: error, change }, "re-checking open connections failed"));
-        },
       });
     } catch (error) {
       await prisma.$disconnect();

@@ -11,21 +11,18 @@
 //   are committed; the others keep the remote updates not yet announced, and store them themselves
 //   once the accepting instance has missed its heartbeats for INSTANCE_DEAD_AFTER_MS. (If several
 //   instances hold the deck, each may store them: a duplicate Yjs update is harmless.)
-// - Access changes (a deck's settings, a user's role or account) go out on `podium:access`, so the
-//   other instances re-check their open connections too (server/access/live-access.ts).
+// - Access changes reach every instance through PostgreSQL, not Redis (server/access/access-notifier.ts).
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
-import type { AccessChange } from "../access/access-control";
 import type { Logger } from "../log";
 import { REMOTE_ORIGIN, type Room, type RoomReplication } from "./room";
 
 const CHANNEL_PREFIX = "podium:deck:";
 const HEARTBEAT_CHANNEL = "podium:instances";
-const ACCESS_CHANNEL = "podium:access";
 const HEARTBEAT_MS = 1_000;
 const INSTANCE_DEAD_AFTER_MS = 5_000;
 /** How long an opening deck waits for the other holders' state before serving what it has. */
@@ -54,8 +51,6 @@ export interface RedisBridgeOptions {
   observer?: BridgeObserver;
   /** Called when another instance deleted a deck this instance holds. */
   onEvict(deckId: string, code: number, reason: string): void;
-  /** Called when access changed on another instance. */
-  onAccessChange?(change: AccessChange): void;
 }
 
 interface PendingRemote {
@@ -198,17 +193,6 @@ export class RedisBridge {
     });
   }
 
-  /** Tells the other instances that access changed, so they re-check their open connections. */
-  publishAccessChange(change: AccessChange): void {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarString(encoder, this.instanceId);
-    encoding.writeVarString(encoder, JSON.stringify(change));
-    this.options.observer?.redisMessage("out");
-    this.publisher.publish(ACCESS_CHANNEL, Buffer.from(encoding.toUint8Array(encoder))).catch((error: unknown) => {
-      this.options.log.warn({ err: error, change }, "redis publish of an access change failed");
-    });
-  }
-
   /** Tells the other instances a deck was deleted. */
   publishEvict(deckId: string, code: number, reason: string): void {
     this.publish(deckId, Kind.evict, (encoder) => {
@@ -248,7 +232,7 @@ export class RedisBridge {
       for (const channel of this.channels.values()) void this.requestState(channel);
     });
     this.subscriber.on("messageBuffer", (channel: Buffer, message: Buffer) => this.receive(channel.toString(), message));
-    await this.subscriber.subscribe(HEARTBEAT_CHANNEL, ACCESS_CHANNEL);
+    await this.subscriber.subscribe(HEARTBEAT_CHANNEL);
     this.everReady = true;
     this.timers.push(setInterval(() => this.heartbeat(), HEARTBEAT_MS).unref());
     this.timers.push(setInterval(() => this.adoptOrphans(), HEARTBEAT_MS).unref());
@@ -271,13 +255,6 @@ export class RedisBridge {
         const instance = decoding.readVarString(decoder);
         this.lastSeen.set(instance, Date.now());
         if (instance === this.instanceId) this.lagMs = performance.now() - decoding.readFloat64(decoder);
-        return;
-      }
-      if (channelName === ACCESS_CHANNEL) {
-        const decoder = decoding.createDecoder(message);
-        if (decoding.readVarString(decoder) === this.instanceId) return;
-        this.options.observer?.redisMessage("in");
-        this.options.onAccessChange?.(parseAccessChange(decoding.readVarString(decoder)));
         return;
       }
       const channel = this.channels.get(channelName.slice(CHANNEL_PREFIX.length));
@@ -409,13 +386,4 @@ function redactUrl(url: string): string {
   } catch {
     return "(unparsable URL)";
   }
-}
-
-function parseAccessChange(json: string): AccessChange {
-  const value: unknown = JSON.parse(json);
-  if (typeof value === "object" && value !== null) {
-    if ("deckId" in value && typeof value.deckId === "string") return { deckId: value.deckId };
-    if ("userId" in value && typeof value.userId === "string") return { userId: value.userId };
-  }
-  throw new Error(`not an access change: ${json.slice(0, 100)}`);
 }
