@@ -154,4 +154,29 @@ describe("database schema", () => {
     await prisma.user.delete({ where: { id: "pu" } });
     expect(await prisma.presenterPairing.count()).toBe(0);
   });
+  it("supports series, a deck's call date, its lock and its section summary", async () => {
+    prisma ??= createPrismaClient(database.url);
+    const owner = await prisma.user.create({ data: { id: "su", name: "Moderator", email: "mod@podium.test" } });
+    const series = await prisma.series.create({
+      data: {
+        id: "s1", name: "Community Call", folder: "community-call", weekday: 4, startTime: "15:05",
+        timeZone: "Europe/Berlin", templateDeckId: "t1", prepareDaysAhead: 3, lockAfterMinutes: 30, ownerId: owner.id,
+      },
+    });
+    expect(series).toMatchObject({ cadenceDays: 7, durationMinutes: 60 });
+    const sections = [{ index: 0, title: "Team Ops", owner: "ada@podium.test", status: "ready", continued: false }];
+    await prisma.deck.create({
+      data: { id: "call", seriesId: series.id, callDate: new Date("2024-07-18T00:00:00Z"), lockedAt: new Date(), lockedById: owner.id, sections },
+    });
+    const deck = await prisma.deck.findUniqueOrThrow({ where: { id: "call" }, include: { series: true } });
+    expect(deck.callDate?.toISOString()).toBe("2024-07-18T00:00:00.000Z");
+    expect(deck.sections).toEqual(sections);
+    expect(deck.series?.folder).toBe("community-call");
+    expect((await prisma.deck.create({ data: { id: "plain" } })).sections).toEqual([]);
+    await expect(prisma.series.create({ data: { id: "s2", name: "Again", folder: "community-call" } })).rejects.toThrow();
+
+    await prisma.series.delete({ where: { id: series.id } });
+    expect((await prisma.deck.findUniqueOrThrow({ where: { id: "call" } })).seriesId).toBeNull();
+    await prisma.user.delete({ where: { id: owner.id } });
+  });
 });
