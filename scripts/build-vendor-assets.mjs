@@ -64,9 +64,33 @@ await build({
 });
 
 // Mermaid for ```mermaid blocks (components/preview/frame/diagrams.ts): its own browser bundle,
-// loaded by the frame only when a deck has a diagram.
+// loaded by the frame only when a deck has a mermaid diagram.
 mkdirSync(path.join(vendor, "diagrams"), { recursive: true });
 copyFileSync(path.join(modules, "mermaid", "dist", "mermaid.min.js"), path.join(vendor, "diagrams", "mermaid.js"));
+// The other kinds HedgeDoc draws (components/preview/frame/drawers/): one bundle each, so a deck
+// loads only the library its diagrams need (graphviz's carries its WebAssembly inline).
+// js-sequence-diagrams' parser (jison) has a command-line entry that requires fs and path; it
+// never runs in a browser: both resolve to an empty module.
+const noNodeBuiltins = {
+  name: "no-node-builtins",
+  setup(build) {
+    build.onResolve({ filter: /^(fs|path)$/ }, () => ({ path: "empty", namespace: "no-node-builtins" }));
+    build.onLoad({ filter: /.*/, namespace: "no-node-builtins" }, () => ({ contents: "module.exports = {};", loader: "js" }));
+  },
+};
+for (const kind of ["graphviz", "sequence", "flow", "abc"]) {
+  await build({
+    plugins: [noNodeBuiltins],
+    entryPoints: [path.join(root, "components", "preview", "frame", "drawers", `${kind}.ts`)],
+    outfile: path.join(vendor, "diagrams", `${kind}.js`),
+    bundle: true,
+    format: "iife",
+    target: "es2022",
+    minify: true,
+    legalComments: "eof",
+    logLevel: "warning",
+  });
+}
 await build({
   entryPoints: [path.join(root, "components", "preview", "frame", "diagrams-export.ts")],
   outfile: path.join(vendor, "diagrams", "export.js"),
