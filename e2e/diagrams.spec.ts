@@ -49,7 +49,7 @@ test("graphviz, sequence, flow and abc are drawn as SVG in the slideshow; broken
     return route.abort();
   });
   const drawn = KINDS.map(({ kind, source }) => `## ${kind}\n\n\`\`\`${kind}\n${source}\n\`\`\`\n`);
-  const broken = ["```graphviz\ndigraph { a -> }\n```", "```sequence\nAlice->: nobody\n```"];
+  const broken = ["```graphviz\ndigraph { a -> }\n```\n", "```sequence\nAlice->: nobody\n```\n"];
   const deckId = await ownDeck(context, `---\ntype: slide\nslideOptions:\n  theme: white\n---\n\n${[...drawn, ...broken].join("\n---\n\n")}`);
   const page = await context.newPage();
   page.on("console", (message) => {
