@@ -19,12 +19,13 @@ const nextConfig = {
         // The sandboxed deck frame (components/preview/frame): its own scripts only, no requests
         // of its own (no connect-src), images and media from anywhere as decks link them, and a
         // sandbox of its own, so it stays an opaque origin even when opened as a window (print).
+        // 'wasm-unsafe-eval': graphviz diagrams are drawn by WebAssembly (compiling wasm, not eval).
         source: "/deck-frame.html",
         headers: [
           {
             key: "Content-Security-Policy",
             value:
-              "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https: http: data: blob:; media-src 'self' https: http: data: blob:; font-src 'self' data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'; sandbox allow-scripts",
+              "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' https: http: data: blob:; media-src 'self' https: http: data: blob:; font-src 'self' data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'; sandbox allow-scripts",
           },
         ],
       },

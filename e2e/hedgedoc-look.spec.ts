@@ -22,6 +22,8 @@ const THEMES: Record<string, Expected> = {
   black: { headingSize: "105px", headingLetterSpacing: "normal", textSize: "42px", imageBorder: "4px solid rgb(255, 255, 255)" },
   // sky.scss: the template's 40px text and h1 3.77em, heading letter-spacing -0.08em, main colour #333
   sky: { headingSize: "150.8px", headingLetterSpacing: "-12.064px", textSize: "40px", imageBorder: "4px solid rgb(51, 51, 51)" },
+  // simple.scss: the template's 40px text and h1 3.77em (reveal.js 6: white's 2.5em), main colour #000
+  simple: { headingSize: "150.8px", headingLetterSpacing: "normal", textSize: "40px", imageBorder: "4px solid rgb(0, 0, 0)" },
 };
 
 const deck = (theme: string, extra = "") => `---\ntype: slide\nslideOptions:\n  theme: ${theme}\n${extra}---\n\n# 2024-02-29 Community call\n\nSome text\n\n![logo](${PNG})\n\n----\n\n## Below\n\n---\n\n# Next\n`;

@@ -52,6 +52,34 @@ for (const file of readdirSync(path.join(lato, "files"))) {
 }
 writeFileSync(path.join(vendor, "fonts", "lato.css"), latoCss);
 
+// The fonts reveal.js's themes take from Google Fonts (their @imports removed above), for decks
+// shown in reveal.js's own look (slideOptions.podiumLook: reveal; HedgeDoc's look sets its system
+// font stack on every theme): latin and latin-ext woff2 faces of the weights reveal.js 3.9's themes
+// import, added to the theme's own CSS so that a deck loads only its theme's fonts.
+const THEME_FONTS = {
+  night: [["open-sans", ["400", "400-italic", "700", "700-italic"]], ["montserrat", ["700"]]],
+  sky: [["quicksand", ["400", "700"]], ["open-sans", ["400", "400-italic", "700", "700-italic"]]],
+  simple: [["news-cycle", ["400", "700"]]],
+  blood: [["ubuntu", ["300", "300-italic", "700", "700-italic"]]],
+};
+for (const [theme, families] of Object.entries(THEME_FONTS)) {
+  let faces = "";
+  for (const [family, weights] of families) {
+    const from = path.join(modules, "@fontsource", family);
+    mkdirSync(path.join(vendor, "fonts", family), { recursive: true });
+    for (const weight of weights) {
+      for (const face of readFileSync(path.join(from, `${weight}.css`), "utf8").split(/(?=\/\* )/)) {
+        const file = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(face)?.[1];
+        if (!file || !new RegExp(`^${family}-latin(-ext)?-${weight}(-normal)?\\.woff2$`).test(file)) continue;
+        copyFileSync(path.join(from, "files", file), path.join(vendor, "fonts", family, file));
+        faces += face.replace(/, url\([^)]*\.woff\) format\('woff'\)/g, "").replace("url(./files/", `url(../../fonts/${family}/`);
+      }
+    }
+  }
+  const themeCss = path.join(vendor, "reveal", "theme", `${theme}.css`);
+  writeFileSync(themeCss, `${faces}\n${readFileSync(themeCss, "utf8")}`);
+}
+
 await build({
   entryPoints: [path.join(root, "components", "preview", "frame", "deck-frame-main.ts")],
   outfile: path.join(vendor, "deck-frame.js"),
@@ -64,9 +92,33 @@ await build({
 });
 
 // Mermaid for ```mermaid blocks (components/preview/frame/diagrams.ts): its own browser bundle,
-// loaded by the frame only when a deck has a diagram.
+// loaded by the frame only when a deck has a mermaid diagram.
 mkdirSync(path.join(vendor, "diagrams"), { recursive: true });
 copyFileSync(path.join(modules, "mermaid", "dist", "mermaid.min.js"), path.join(vendor, "diagrams", "mermaid.js"));
+// The other kinds HedgeDoc draws (components/preview/frame/drawers/): one bundle each, so a deck
+// loads only the library its diagrams need (graphviz's carries its WebAssembly inline).
+// js-sequence-diagrams' parser (jison) has a command-line entry that requires fs and path; it
+// never runs in a browser: both resolve to an empty module.
+const noNodeBuiltins = {
+  name: "no-node-builtins",
+  setup(build) {
+    build.onResolve({ filter: /^(fs|path)$/ }, () => ({ path: "empty", namespace: "no-node-builtins" }));
+    build.onLoad({ filter: /.*/, namespace: "no-node-builtins" }, () => ({ contents: "module.exports = {};", loader: "js" }));
+  },
+};
+for (const kind of ["graphviz", "sequence", "flow", "abc"]) {
+  await build({
+    plugins: [noNodeBuiltins],
+    entryPoints: [path.join(root, "components", "preview", "frame", "drawers", `${kind}.ts`)],
+    outfile: path.join(vendor, "diagrams", `${kind}.js`),
+    bundle: true,
+    format: "iife",
+    target: "es2022",
+    minify: true,
+    legalComments: "eof",
+    logLevel: "warning",
+  });
+}
 await build({
   entryPoints: [path.join(root, "components", "preview", "frame", "diagrams-export.ts")],
   outfile: path.join(vendor, "diagrams", "export.js"),

@@ -185,10 +185,10 @@ describe("HedgeDoc rule: its extras (extra.js: markdown-it plugins, replaceExtra
 
 describe("HedgeDoc rule: diagrams are marked for drawing (extra.js highlightRender)", () => {
   it("a mermaid fence keeps its source, marked for the frame to draw", () => {
-    // HedgeDoc: <pre><code class="mermaid hljs raw"><div class="mermaid raw">graph TD; A--&gt;B</div></code></pre>
-    expect(slides("```mermaid\ngraph TD; A-->B\n```")[0]!.html).toBe('<pre class="diagram" data-diagram="mermaid"><code class="mermaid">graph TD; A--&gt;B\n</code></pre>\n');
+    // HedgeDoc: the fence rule's <code class="mermaid hljs raw">, highlightRender's <div class="mermaid raw">
+    expect(slides("```mermaid\ngraph TD; A-->B\n```")[0]!.html).toBe('<pre><code class="mermaid hljs raw"><div class="mermaid raw">graph TD; A--&gt;B\n</div></code></pre>\n');
   });
-  it("graphviz, sequence, flow and abc too", () => {
-    for (const kind of ["graphviz", "sequence", "flow", "abc"]) expect(slides(`\`\`\`${kind}\nx\n\`\`\``)[0]!.html).toContain(`data-diagram="${kind}"`);
+  it("graphviz, sequence, flow and abc too (each fixture in diagram-fence.test.ts)", () => {
+    for (const kind of ["graphviz", "sequence-diagram", "flow-chart", "abc"]) expect(slides(`\`\`\`${kind.split("-")[0]}\nx\n\`\`\``)[0]!.html).toContain(`<div class="${kind} raw">x\n</div>`);
   });
 });

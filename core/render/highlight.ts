@@ -5,6 +5,7 @@
 // code (extra.js highlightRender; the look's CSS numbers them). ```js! (wrap) is accepted.
 import hljs from "highlight.js/lib/common";
 import type { MarkdownIt } from "markdown-it";
+import { diagramFence } from "./diagram-fence";
 import { injectAttributes } from "./element-attributes";
 import { escapeHtml } from "./html-escape";
 import { LruCache } from "./lru-cache";
@@ -17,7 +18,7 @@ import { HIGHLIGHTED_BLOCK_ENTRIES, MAX_HIGHLIGHT_CHARS, MAX_REMEMBERED_CODE_CHA
 export function highlightPlugin(md: MarkdownIt): void {
   md.renderer.rules.fence = (tokens, index, _options, env) => {
     const token = tokens[index]!;
-    const diagram = diagramBlock(token.content, token.info);
+    const diagram = diagramFence(token.content, token.info);
     if (diagram) return token.attrs ? injectAttributes(diagram, token.attrs) : diagram;
     let html = highlightCode(token.content, token.info);
     if (!html) {
@@ -30,19 +31,7 @@ export function highlightPlugin(md: MarkdownIt): void {
   };
 }
 
-/** Fence languages drawn as diagrams in the deck frame (components/preview/frame/diagrams.ts). */
-export const DIAGRAM_LANGUAGES: ReadonlySet<string> = new Set(["mermaid", "graphviz", "sequence", "flow", "abc"]);
-
-/**
- * A diagram's source, as HedgeDoc marks it for drawing (`<div class="mermaid raw">` inside the
- * fence's <pre>): shown as code until the frame draws it, and left as code (with the parser's
- * message beside it) when drawing fails.
- */
-function diagramBlock(code: string, info: string): string | null {
-  const language = (info.trim().split(/\s+/, 1)[0] ?? "").toLowerCase();
-  if (!DIAGRAM_LANGUAGES.has(language)) return null;
-  return `<pre class="diagram" data-diagram="${language}"><code class="${language}">${escapeHtml(code)}</code></pre>\n`;
-}
+export { DIAGRAM_LANGUAGES } from "./diagram-fence";
 
 interface LineNumberEnv {
   /** The number after the last numbered block's last line, for ```lang=+. */

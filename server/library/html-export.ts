@@ -19,10 +19,27 @@ const TYPE_BY_EXTENSION = new Map(Object.entries(MEDIA_EXTENSIONS).map(([type, e
 /** Everything but script-src, which lists the hashes of the export's own scripts. */
 const CSP_REST = "style-src 'unsafe-inline'; img-src data:; font-src data:; media-src data:; base-uri 'none'; form-action 'none'";
 
-/** The Content-Security-Policy allowing exactly these inline scripts (by their exact text) and nothing else. */
-export function exportCsp(scripts: readonly string[]): string {
+/**
+ * The Content-Security-Policy allowing exactly these inline scripts (by their exact text) and
+ * nothing else; `wasm` adds 'wasm-unsafe-eval' (compiling WebAssembly, not eval) for graphviz.
+ */
+export function exportCsp(scripts: readonly string[], wasm = false): string {
   const hashes = [...new Set(scripts.map((script) => `'sha256-${createHash("sha256").update(script, "utf8").digest("base64")}'`))];
-  return `default-src 'none'; script-src ${hashes.join(" ")}; ${CSP_REST}`;
+  return `default-src 'none'; script-src ${hashes.join(" ")}${wasm ? " 'wasm-unsafe-eval'" : ""}; ${CSP_REST}`;
+}
+
+/** HedgeDoc's holder class of each diagram kind (core/render/diagram-fence.ts) → its drawer bundle in public/vendor/diagrams/. */
+const DIAGRAM_BUNDLES: readonly (readonly [string, string])[] = [
+  ["mermaid", "mermaid"],
+  ["graphviz", "graphviz"],
+  ["sequence-diagram", "sequence"],
+  ["flow-chart", "flow"],
+  ["abc", "abc"],
+];
+
+/** The diagram kinds the slides hold, so that the export inlines only their libraries. */
+function diagramKinds(slides: string): string[] {
+  return DIAGRAM_BUNDLES.filter(([holder]) => slides.includes(`class="${holder} raw"`)).map(([, kind]) => kind);
 }
 
 export class HtmlExporter {
@@ -54,7 +71,7 @@ export class HtmlExporter {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${exportCsp(allowed)}">
+<meta http-equiv="Content-Security-Policy" content="${exportCsp(allowed, diagramKinds(slides).includes("graphviz"))}">
 <meta name="generator" content="Podium">
 <title>${escapeHtml(title || "Deck")}</title>
 ${styles.filter(Boolean).map((css) => `<style>${inlineSafe(css, "style")}</style>`).join("\n")}
@@ -77,9 +94,15 @@ ${scripts.map((script) => `<script>${script}</script>`).join("\n")}
       this.file("reveal.js/dist/reveal.js"),
       this.file("reveal.js/dist/plugin/notes.js"),
       `Reveal.initialize(Object.assign(${JSON.stringify(options)}, { plugins: [RevealNotes] }));`,
-      // Mermaid and the diagram drawing, only for decks with a ```mermaid block.
-      ...(slides.includes('data-diagram="mermaid"') ? ["mermaid/dist/mermaid.min.js", "../public/vendor/diagrams/export.js"].map((file) => this.file(file)) : []),
+      // The libraries of the deck's diagram kinds, then the diagram drawing, only for decks with diagrams.
+      ...this.diagramScripts(slides),
     ].map((script) => inlineSafe(script, "script"));
+  }
+
+  private diagramScripts(slides: string): string[] {
+    const kinds = diagramKinds(slides);
+    if (kinds.length === 0) return [];
+    return [...kinds.map((kind) => `../public/vendor/diagrams/${kind}.js`), "../public/vendor/diagrams/export.js"].map((file) => this.file(file));
   }
 
   /** The inline scripts of the speaker view the notes plugin writes into its window (its template's <script>s). */
