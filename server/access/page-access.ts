@@ -1,7 +1,7 @@
 // The access module's face towards pages (server components): the same decisions as REST and the
 // WebSocket, turned into what a page does: render, send to sign-in, refuse, or not found.
 import { allows, type DeckRole, type Viewer } from "../../core/access";
-import type { DeckMetadata } from "../../core/api-types";
+import type { DeckMetadata } from "../../core/api/decks";
 import { isValidDeckId } from "../../core/deck-id";
 import type { AccessControl } from "./access-control";
 import { GUEST, type Actor } from "./actor";

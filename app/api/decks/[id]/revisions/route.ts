@@ -1,5 +1,5 @@
-import { handleAccessApi, readJsonObject, requireDeckRole } from "@/server/access/request-guard";
-import { ApiError, deckIdParam, notFound } from "@/server/http/api-response";
+import { requireDeckRole } from "@/server/access/request-guard";
+import { ApiError, deckIdParam, handleApi, notFound, readJsonObject } from "@/server/http/api-response";
 import { getServices } from "@/server/services";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +10,7 @@ interface Context {
 
 /** The deck's revisions, newest first (read). */
 export function GET(request: Request, context: Context): Promise<Response> {
-  return handleAccessApi(async () => {
+  return handleApi(async () => {
     const id = deckIdParam((await context.params).id);
     await requireDeckRole(request, id, "read");
     return Response.json({ revisions: await getServices().revisions.list(id) }, { headers: { "cache-control": "no-store" } });
@@ -19,11 +19,11 @@ export function GET(request: Request, context: Context): Promise<Response> {
 
 /** {"name": "before the call"}: a named revision of the current text (write). */
 export function POST(request: Request, context: Context): Promise<Response> {
-  return handleAccessApi(async () => {
+  return handleApi(async () => {
     const id = deckIdParam((await context.params).id);
     const { actor } = await requireDeckRole(request, id, "write");
     const { name } = await readJsonObject(request);
-    if (typeof name !== "string" || name.trim() === "") throw new ApiError(400, "bad_request", '"name" must be a non-empty string.');
+    if (typeof name !== "string" || name.trim() === "") throw new ApiError("bad_request", '"name" must be a non-empty string.');
     const revision = await getServices().revisions.takeNamed(id, name, actor.kind === "user" ? actor.user.id : null);
     if (!revision) throw notFound();
     return Response.json(revision, { status: 201 });

@@ -1,0 +1,36 @@
+// Saved states of a deck's text: /api/decks/<id>/revisions[/<rid>[/restore]] (docs/api.md).
+import type { DiffLine } from "../library/line-diff";
+
+export type { DiffLine };
+
+export interface RevisionSummary {
+  id: string;
+  /** null for automatic snapshots. */
+  name: string | null;
+  authorId: string | null;
+  authorName: string | null;
+  /** ISO 8601 */
+  createdAt: string;
+  /** Characters of text. */
+  size: number;
+}
+
+/** POST /api/decks/<id>/revisions: 201 (without the diff). */
+export interface Revision extends RevisionSummary {
+  markdown: string;
+}
+
+/** GET /api/decks/<id>/revisions/<rid>: with the line diff from it to the current text. */
+export interface RevisionWithDiff extends Revision {
+  diff: DiffLine[];
+}
+
+/** GET /api/decks/<id>/revisions: newest first. */
+export interface RevisionList {
+  revisions: RevisionSummary[];
+}
+
+/** POST /api/decks/<id>/revisions */
+export interface CreateRevisionRequest {
+  name: string;
+}
