@@ -3,6 +3,7 @@ import type { DiffLine } from "../library/line-diff";
 
 export type { DiffLine };
 
+/** One entry of the list; also POST /api/decks/<id>/revisions' 201. */
 export interface RevisionSummary {
   id: string;
   /** null for automatic snapshots. */
@@ -15,7 +16,7 @@ export interface RevisionSummary {
   size: number;
 }
 
-/** POST /api/decks/<id>/revisions: 201 (without the diff). */
+/** A revision with its text (the service's answer; the REST route adds the diff). */
 export interface Revision extends RevisionSummary {
   markdown: string;
 }

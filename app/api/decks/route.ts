@@ -1,3 +1,4 @@
+import type { CreatedDeck, CreateDeckRequest } from "@/core/api/decks";
 import { libraryCapability } from "@/server/access/deck-access";
 import { requireUser } from "@/server/access/request-guard";
 import { RateLimitedError } from "@/server/auth/account-rate-limits";
@@ -30,14 +31,14 @@ export function POST(request: Request): Promise<Response> {
     if (typeof body !== "object" || body === null || Array.isArray(body)) {
       throw new ApiError("bad_request", 'The body must be a JSON object like {"markdown": "..."}.');
     }
-    const { markdown, templateId } = body as { markdown?: unknown; templateId?: unknown };
+    const { markdown, templateId } = body as Partial<Record<keyof CreateDeckRequest, unknown>>;
     if (markdown !== undefined && typeof markdown !== "string") {
       throw new ApiError("bad_request", '"markdown" must be a string.');
     }
     if (templateId !== undefined && typeof templateId !== "string") {
       throw new ApiError("bad_request", '"templateId" must be a string.');
     }
-    let created;
+    let created: CreatedDeck;
     if (templateId !== undefined) {
       let template = library.shippedTemplate(templateId);
       if (template === null) {

@@ -1,3 +1,4 @@
+import type { Health } from "@/core/api/health";
 import { handleApi } from "@/server/http/api-response";
 import { getServices } from "@/server/services";
 
@@ -14,9 +15,9 @@ export function GET(): Promise<Response> {
         prisma.$queryRaw`SELECT 1`,
         new Promise((_, reject) => setTimeout(() => reject(new Error("database timeout")), TIMEOUT_MS)),
       ]);
-      return Response.json({ status: "ok" }, { headers: { "cache-control": "no-store" } });
+      return Response.json({ status: "ok" } satisfies Health, { headers: { "cache-control": "no-store" } });
     } catch {
-      return Response.json({ status: "unavailable" }, { status: 503, headers: { "cache-control": "no-store" } });
+      return Response.json({ status: "unavailable" } satisfies Health, { status: 503, headers: { "cache-control": "no-store" } });
     }
   });
 }

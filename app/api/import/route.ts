@@ -1,3 +1,4 @@
+import type { ImportReport } from "@/core/api/import";
 import { requireUser } from "@/server/access/request-guard";
 import { handleApi } from "@/server/http/api-response";
 import { readUploadedFiles } from "@/server/library/upload-body";
@@ -17,7 +18,8 @@ export function POST(request: Request): Promise<Response> {
     const { imports, maxImportBytes } = getServices();
     const files = await readUploadedFiles(request, maxImportBytes, "upload.md");
     // Over the budget: 413 naming the limit (ImportLimitError); throttled: 429 with Retry-After.
-    return Response.json(await imports.import(files, actor.user.id));
+    const report: ImportReport = await imports.import(files, actor.user.id);
+    return Response.json(report);
   });
 }
 

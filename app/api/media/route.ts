@@ -1,3 +1,4 @@
+import type { StoredMedia } from "@/core/api/media";
 import { allows } from "@/core/access";
 import { isPodiumError } from "@/core/api/errors";
 import { requireActor } from "@/server/access/request-guard";
@@ -32,7 +33,7 @@ export function POST(request: Request): Promise<Response> {
       throw new ApiError("payload_too_large", `Images may be at most ${media.limitBytes} bytes.`);
     }
     // MediaRejectedError (413 or 415), its message prefixed with the file's name.
-    const stored = await media.put(file!.bytes, actor.kind === "user" ? actor.user.id : null).catch((error: unknown) => {
+    const stored: StoredMedia = await media.put(file!.bytes, actor.kind === "user" ? actor.user.id : null).catch((error: unknown) => {
       throw isPodiumError(error) ? new ApiError(error.code, `${file!.name}: ${error.message}`) : error;
     });
     return Response.json(stored, { status: 201, headers: { location: stored.url } });

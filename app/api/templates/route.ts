@@ -1,3 +1,4 @@
+import type { TemplateList } from "@/core/api/library";
 import { requireUser } from "@/server/access/request-guard";
 import { handleApi } from "@/server/http/api-response";
 import { getServices } from "@/server/services";
@@ -10,6 +11,6 @@ export function GET(request: Request): Promise<Response> {
     const actor = await requireUser(request);
     const { library, libraryQuery } = getServices();
     const marked = await libraryQuery.list(actor, { view: "templates", sort: "title", pageSize: 100 });
-    return Response.json({ templates: library.templates(marked.decks) }, { headers: { "cache-control": "no-store" } });
+    return Response.json({ templates: library.templates(marked.decks) } satisfies TemplateList, { headers: { "cache-control": "no-store" } });
   });
 }

@@ -1,3 +1,4 @@
+import type { BulkArchiveRequest, BulkArchiveResult, StaleDeckList } from "@/core/api/admin";
 import { requireCapability } from "@/server/access/request-guard";
 import { ApiError, handleApi, readJsonObject } from "@/server/http/api-response";
 import { getServices } from "@/server/services";
@@ -9,7 +10,7 @@ export function GET(request: Request): Promise<Response> {
   return handleApi(async () => {
     await requireCapability(request, "archive");
     const days = parseDays(new URL(request.url).searchParams.get("olderThanDays"));
-    return Response.json({ decks: await getServices().library.staleDecks(days) }, { headers: { "cache-control": "no-store" } });
+    return Response.json({ decks: await getServices().library.staleDecks(days) } satisfies StaleDeckList, { headers: { "cache-control": "no-store" } });
   });
 }
 
@@ -17,7 +18,7 @@ export function GET(request: Request): Promise<Response> {
 export function POST(request: Request): Promise<Response> {
   return handleApi(async () => {
     await requireCapability(request, "archive");
-    const { olderThanDays } = await readJsonObject(request);
+    const { olderThanDays } = (await readJsonObject(request)) as Partial<Record<keyof BulkArchiveRequest, unknown>>;
     const days = parseDays(typeof olderThanDays === "number" ? String(olderThanDays) : null);
     const { library } = getServices();
     const archived: string[] = [];
@@ -25,7 +26,7 @@ export function POST(request: Request): Promise<Response> {
       await library.archive(deck.id);
       archived.push(deck.id);
     }
-    return Response.json({ archived });
+    return Response.json({ archived } satisfies BulkArchiveResult);
   });
 }
 

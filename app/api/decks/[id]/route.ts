@@ -1,3 +1,4 @@
+import type { DeckMetadata, UpdateDeckRequest } from "@/core/api/decks";
 import { requireDeckRole } from "@/server/access/request-guard";
 import { ApiError, deckIdParam, handleApi, notFound, readJsonObject } from "@/server/http/api-response";
 import { getServices } from "@/server/services";
@@ -14,7 +15,7 @@ export function GET(request: Request, context: Context): Promise<Response> {
     await requireDeckRole(request, id, "read");
     const deck = await getServices().decks.get(id);
     if (!deck) throw notFound();
-    return Response.json(deck);
+    return Response.json(deck satisfies DeckMetadata);
   });
 }
 
@@ -22,8 +23,7 @@ export function GET(request: Request, context: Context): Promise<Response> {
 export function PATCH(request: Request, context: Context): Promise<Response> {
   return handleApi(async () => {
     const id = deckIdParam((await context.params).id);
-    const body = await readJsonObject(request);
-    const { title, isTemplate, pinned } = body;
+    const { title, isTemplate, pinned } = (await readJsonObject(request)) as Partial<Record<keyof UpdateDeckRequest, unknown>>;
     if (title !== undefined && typeof title !== "string") throw new ApiError("bad_request", '"title" must be a string.');
     if (isTemplate !== undefined && typeof isTemplate !== "boolean") throw new ApiError("bad_request", '"isTemplate" must be true or false.');
     if (pinned !== undefined && typeof pinned !== "boolean") throw new ApiError("bad_request", '"pinned" must be true or false.');

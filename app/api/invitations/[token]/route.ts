@@ -1,3 +1,4 @@
+import type { AcceptedInvitation } from "@/core/api/invitations";
 import { requireUser } from "@/server/access/request-guard";
 import { handleApi } from "@/server/http/api-response";
 import { getServices } from "@/server/services";
@@ -19,6 +20,6 @@ export function POST(request: Request, context: Context): Promise<Response> {
     const { signUp, access } = getServices();
     const result = await signUp.accept(actor.user, token);
     access.announce({ userId: actor.user.id });
-    return Response.json(result);
+    return Response.json(result satisfies AcceptedInvitation);
   });
 }

@@ -1,3 +1,4 @@
+import type { InvitationSummary } from "@/core/api/invitations";
 import { requireAdmin } from "@/server/access/request-guard";
 import { ApiError, handleApi } from "@/server/http/api-response";
 import { getServices } from "@/server/services";
@@ -14,6 +15,7 @@ export function DELETE(request: Request, context: Context): Promise<Response> {
     await requireAdmin(request);
     const { id } = await context.params;
     if (!/^[0-9a-f-]{36}$/.test(id)) throw new ApiError("bad_request", "Malformed invitation id.");
-    return Response.json(await getServices().invitations.revoke(id));
+    const revoked: InvitationSummary = await getServices().invitations.revoke(id);
+    return Response.json(revoked);
   });
 }

@@ -1,4 +1,5 @@
-import { isAccessLevel, type AccessLevel, type DeckAccessInfo } from "@/core/access";
+import { isAccessLevel } from "@/core/access";
+import type { DeckAccessInfo, DeckAccessSettings, UpdateAccessRequest } from "@/core/api/access";
 import { requireDeckRole } from "@/server/access/request-guard";
 import { ApiError, deckIdParam, handleApi, readJsonObject } from "@/server/http/api-response";
 import { getServices } from "@/server/services";
@@ -26,12 +27,13 @@ export function PATCH(request: Request, context: Context): Promise<Response> {
     const id = deckIdParam((await context.params).id);
     await requireDeckRole(request, id, "owner");
     const body = await readJsonObject(request);
-    const change: { memberAccess?: AccessLevel; guestAccess?: AccessLevel } = {};
+    const change: UpdateAccessRequest = {};
     for (const field of ["memberAccess", "guestAccess"] as const) {
       if (body[field] === undefined) continue;
       if (!isAccessLevel(body[field])) throw new ApiError("bad_request", `"${field}" must be "none", "read" or "write".`);
       change[field] = body[field];
     }
-    return Response.json(await getServices().access.updateSettings(id, change));
+    const settings: DeckAccessSettings = await getServices().access.updateSettings(id, change);
+    return Response.json(settings);
   });
 }

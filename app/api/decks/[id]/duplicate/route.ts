@@ -1,3 +1,4 @@
+import type { CreatedDeck } from "@/core/api/decks";
 import { requireDeckRole } from "@/server/access/request-guard";
 import { ApiError, deckIdParam, handleApi } from "@/server/http/api-response";
 import { getServices } from "@/server/services";
@@ -11,6 +12,6 @@ export function POST(request: Request, context: { params: Promise<{ id: string }
     const { actor } = await requireDeckRole(request, id, "read");
     if (actor.kind === "guest") throw new ApiError("unauthorized", "Sign in to copy decks.");
     const created = await getServices().library.duplicate(id, actor.user.id);
-    return Response.json(created, { status: 201, headers: { location: created.url } });
+    return Response.json(created satisfies CreatedDeck, { status: 201, headers: { location: created.url } });
   });
 }

@@ -1,3 +1,4 @@
+import type { CreatedPairing } from "@/core/api/pairings";
 import { requireDeckRole } from "@/server/access/request-guard";
 import { ApiError, deckIdParam, handleApi } from "@/server/http/api-response";
 import { getServices } from "@/server/services";
@@ -15,6 +16,6 @@ export function POST(request: Request, context: Context): Promise<Response> {
     const { actor } = await requireDeckRole(request, deckId, "write");
     if (actor.kind !== "user") throw new ApiError("unauthorized", "Sign in to pair a device: it steers the slides for your account.");
     const created = await getServices().pairings.create(deckId, actor.user.id);
-    return Response.json(created, { status: 201, headers: { "cache-control": "no-store" } });
+    return Response.json(created satisfies CreatedPairing, { status: 201, headers: { "cache-control": "no-store" } });
   });
 }

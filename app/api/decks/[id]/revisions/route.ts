@@ -1,3 +1,4 @@
+import type { CreateRevisionRequest, RevisionList, RevisionSummary } from "@/core/api/revisions";
 import { requireDeckRole } from "@/server/access/request-guard";
 import { ApiError, deckIdParam, handleApi, notFound, readJsonObject } from "@/server/http/api-response";
 import { getServices } from "@/server/services";
@@ -13,7 +14,7 @@ export function GET(request: Request, context: Context): Promise<Response> {
   return handleApi(async () => {
     const id = deckIdParam((await context.params).id);
     await requireDeckRole(request, id, "read");
-    return Response.json({ revisions: await getServices().revisions.list(id) }, { headers: { "cache-control": "no-store" } });
+    return Response.json({ revisions: await getServices().revisions.list(id) } satisfies RevisionList, { headers: { "cache-control": "no-store" } });
   });
 }
 
@@ -22,10 +23,10 @@ export function POST(request: Request, context: Context): Promise<Response> {
   return handleApi(async () => {
     const id = deckIdParam((await context.params).id);
     const { actor } = await requireDeckRole(request, id, "write");
-    const { name } = await readJsonObject(request);
+    const { name } = (await readJsonObject(request)) as Partial<Record<keyof CreateRevisionRequest, unknown>>;
     if (typeof name !== "string" || name.trim() === "") throw new ApiError("bad_request", '"name" must be a non-empty string.');
     const revision = await getServices().revisions.takeNamed(id, name, actor.kind === "user" ? actor.user.id : null);
     if (!revision) throw notFound();
-    return Response.json(revision, { status: 201 });
+    return Response.json(revision satisfies RevisionSummary, { status: 201 });
   });
 }

@@ -1,3 +1,4 @@
+import type { RevisionWithDiff } from "@/core/api/revisions";
 import { diffLines } from "@/core/library/line-diff";
 import { requireDeckRole } from "@/server/access/request-guard";
 import { deckIdParam, handleApi, notFound } from "@/server/http/api-response";
@@ -15,6 +16,6 @@ export function GET(request: Request, context: { params: Promise<{ id: string; r
     const revision = await revisions.get(id, revisionId);
     const current = await decks.markdown(id);
     if (current === null) throw notFound();
-    return Response.json({ ...revision, diff: diffLines(revision.markdown, current) }, { headers: { "cache-control": "no-store" } });
+    return Response.json({ ...revision, diff: diffLines(revision.markdown, current) } satisfies RevisionWithDiff, { headers: { "cache-control": "no-store" } });
   });
 }
