@@ -14,7 +14,7 @@ import { ImportThrottledError } from "../library/import-service";
 import { LibraryError } from "../library/library-service";
 import { MediaRejectedError } from "../library/media-store";
 import { RevisionNotFoundError } from "../library/revision-service";
-import { ApiError, handleApi } from "./api-response";
+import { ApiError, errorResponse, handleApi } from "./api-response";
 
 async function answer(error: unknown): Promise<{ status: number; body: unknown; headers: Headers }> {
   const response = await handleApi(async () => {
@@ -75,6 +75,13 @@ describe("the one route wrapper", () => {
     }
     expect(logged).toHaveBeenCalledTimes(3);
     logged.mockRestore();
+  });
+
+  it("still answers routes written before the one wrapper (the deprecated three-argument forms)", async () => {
+    const response = errorResponse(413, "payload_too_large", "Too big.");
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({ error: { code: "payload_too_large", message: "Too big." } });
+    expect(errorResponse("too_many_requests", "Later.", { retryAfterSeconds: 3 }).headers.get("retry-after")).toBe("3");
   });
 
   it("has one status per code", () => {

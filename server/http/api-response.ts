@@ -17,8 +17,12 @@ export class ApiError extends PodiumError {
   }
 }
 
-/** The contract's error answer for a code. */
-export function errorResponse(code: ApiErrorCode, message: string, options: PodiumErrorOptions = {}): Response {
+/** The contract's error answer for a code (routes throw instead; handleApi calls this). */
+export function errorResponse(code: ApiErrorCode, message: string, options?: PodiumErrorOptions): Response;
+/** @deprecated The status follows from the code: throw `new ApiError(code, message)` inside handleApi. */
+export function errorResponse(status: number, code: ApiErrorCode, message: string): Response;
+export function errorResponse(...args: [ApiErrorCode, string, PodiumErrorOptions?] | [number, ApiErrorCode, string]): Response {
+  const [code, message, options = {}] = typeof args[0] === "number" ? [args[1] as ApiErrorCode, args[2] as string] : (args as [ApiErrorCode, string, PodiumErrorOptions?]);
   const body: ApiErrorBody = { error: { code, message } };
   const headers: Record<string, string> = { "cache-control": "no-store" };
   if (options.retryAfterSeconds !== undefined) headers["retry-after"] = String(options.retryAfterSeconds);
