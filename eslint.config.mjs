@@ -21,6 +21,13 @@ const config = [
       "no-restricted-globals": ["error", "window", "document", "localStorage", "process", "Buffer"],
     },
   },
+  {
+    // Components run in the browser and speak to the server only through the REST contract.
+    files: ["components/**/*.ts", "components/**/*.tsx"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["@/server/*", "**/server/*"], message: "Components use the REST contract's shapes from core/api/, never server modules." }] }],
+    },
+  },
 ];
 
 export default config;

@@ -1,5 +1,7 @@
 // Deck permissions, shared by the access module, the REST routes, the editor and the Share dialog
 // (docs/access.md explains them and how HedgeDoc's levels map onto them).
+import type { DeckAccessInfo, DeckAccessSettings, PendingGrantInfo, DeckGrantInfo } from "./api/access";
+export type { DeckAccessInfo, DeckAccessSettings, PendingGrantInfo, DeckGrantInfo };
 
 /** What a group (signed-in members, guests) or one user may do with a deck. */
 export const ACCESS_LEVELS = ["none", "read", "write"] as const;
@@ -36,35 +38,6 @@ export interface Viewer {
   name: string;
   email: string;
   role: UserRole;
-}
-
-/** GET /api/decks/<id>/access: the caller's own role, plus the settings when they may manage them. */
-export interface DeckAccessInfo {
-  role: DeckRole;
-  settings: DeckAccessSettings | null;
-}
-
-export interface DeckAccessSettings {
-  owner: { id: string; name: string; email: string } | null;
-  memberAccess: AccessLevel;
-  guestAccess: AccessLevel;
-  grants: DeckGrantInfo[];
-  /** Shares with addresses nobody has verified yet, waiting for their owner (docs/security.md). */
-  pending: PendingGrantInfo[];
-}
-
-export interface PendingGrantInfo {
-  email: string;
-  level: AccessLevel;
-  /** The invitation link to send them (path on this site); null when it was revoked. */
-  invitePath: string | null;
-}
-
-export interface DeckGrantInfo {
-  userId: string;
-  name: string;
-  email: string;
-  level: AccessLevel;
 }
 
 /** Why the editor became read-only or closed, shown to the user. */

@@ -1,42 +1,4 @@
-// The REST contract's shapes, shared by route handlers, the UI and tests (see docs/api.md).
-
-export interface DeckSummary {
-  id: string;
-  title: string;
-  tags: string[];
-  /** ISO 8601 */
-  updatedAt: string;
-}
-
-export interface DeckMetadata extends DeckSummary {
-  /** ISO 8601 */
-  createdAt: string;
-  url: string;
-}
-
-export interface CreatedDeck {
-  id: string;
-  url: string;
-}
-
-export type ApiErrorCode =
-  | "bad_request"
-  | "unauthorized"
-  | "forbidden"
-  | "not_found"
-  | "conflict"
-  | "payload_too_large"
-  | "too_many_requests"
-  | "unsupported_media_type"
-  | "method_not_allowed"
-  | "too_many_requests"
-  | "unavailable"
-  | "internal";
-
-export interface ApiErrorBody {
-  error: { code: ApiErrorCode; message: string };
-}
-
-export function deckUrl(id: string): string {
-  return `/d/${id}`;
-}
+// Moved to core/api/ (one module per resource). Kept as a re-export for the modules other branches
+// edit at the same time (server/persistence, server/decks); import from core/api/* instead.
+export { deckUrl, type CreatedDeck, type DeckMetadata, type DeckSummary } from "./api/decks";
+export type { ApiErrorBody, ApiErrorCode } from "./api/errors";

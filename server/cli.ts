@@ -9,6 +9,7 @@
 //   archive --older-than 90d [--dry-run]      archive decks not edited for that long
 //   export --archived --out f.zip [--purge]   the archived decks as a verified zip; --purge deletes them after
 import { parseArgs } from "node:util";
+import { isPodiumError } from "../core/api/errors";
 import { createAuthServices } from "./auth/auth-services";
 import { ConfigError, loadConfig, type Config } from "./config";
 import { openDatabase } from "./db/database";
@@ -124,7 +125,8 @@ async function main(argv: string[]): Promise<void> {
 main(process.argv.slice(2)).catch((error: unknown) => {
   const parseError = typeof (error as { code?: unknown }).code === "string" && (error as { code: string }).code.startsWith("ERR_PARSE_ARGS");
   if (error instanceof UsageError || parseError || (error instanceof Error && error.name === "LibraryUsageError")) console.error(`${(error as Error).message}\n\n${USAGE}`);
-  else if (error instanceof ConfigError || (error instanceof Error && ["AccountError", "ApiTokenError", "InvitationError"].includes(error.name))) console.error(error.message);
+  // A PodiumError's message is written for the person who caused it (an account taken, a deck not found).
+  else if (error instanceof ConfigError || isPodiumError(error)) console.error(error.message);
   else console.error(error);
   process.exit(1);
 });

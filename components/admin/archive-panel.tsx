@@ -4,12 +4,7 @@ import { useState } from "react";
 import { sendJson } from "@/components/auth/auth-request";
 import { ConfirmDialog } from "@/components/library/confirm-dialog";
 import { RelativeTime } from "@/components/library/relative-time";
-
-interface StaleDeck {
-  id: string;
-  title: string;
-  updatedAt: string;
-}
+import type { StaleDeck, StaleDeckList } from "@/core/api/admin";
 
 /** Bulk archive by age (preview, then progress) and the archive export with its verified purge. */
 export function ArchivePanel({ archivedCount }: { archivedCount: number }) {
@@ -26,7 +21,7 @@ export function ArchivePanel({ archivedCount }: { archivedCount: number }) {
     setError(null);
     setDone(null);
     try {
-      setPreview((await sendJson<{ decks: StaleDeck[] }>("GET", `/api/admin/archive?olderThanDays=${encodeURIComponent(days)}`)).decks);
+      setPreview((await sendJson<StaleDeckList>("GET", `/api/admin/archive?olderThanDays=${encodeURIComponent(days)}`)).decks);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : "Could not load the preview.");
     }

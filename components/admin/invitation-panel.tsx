@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import type { InvitationSummary } from "@/server/auth/invitations";
+import type { InvitationSummary } from "@/core/api/invitations";
 import { sendJson } from "@/components/auth/auth-request";
 import "@/components/auth/accounts.css";
 

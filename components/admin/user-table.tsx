@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { AccountSummary } from "@/server/auth/accounts";
+import type { AccountSummary, UpdateUserRequest } from "@/core/api/admin";
 import { sendJson } from "@/components/auth/auth-request";
 import "@/components/auth/accounts.css";
 
@@ -10,7 +10,7 @@ export function UserTable({ initialUsers, myId }: { initialUsers: AccountSummary
   const [users, setUsers] = useState(initialUsers);
   const [error, setError] = useState<string | null>(null);
 
-  async function change(id: string, body: { role?: "admin" | "member"; disabled?: boolean }) {
+  async function change(id: string, body: UpdateUserRequest) {
     setError(null);
     try {
       const updated = await sendJson<AccountSummary>("PATCH", `/api/admin/users/${encodeURIComponent(id)}`, body);

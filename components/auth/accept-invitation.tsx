@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import type { AcceptedInvitation } from "@/core/api/invitations";
 import { sendJson } from "./auth-request";
 
 /** A signed-in person accepts an invitation: verifies their address and receives what was shared with it. */
@@ -14,7 +15,7 @@ export function AcceptInvitation({ token, signedInAs }: { token: string; signedI
     setBusy(true);
     setError(null);
     try {
-      await sendJson("POST", `/api/invitations/${encodeURIComponent(token)}`, {});
+      await sendJson<AcceptedInvitation>("POST", `/api/invitations/${encodeURIComponent(token)}`, {});
       setDone(true);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : "Could not accept the invitation.");

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import type { ApiTokenSummary, CreatedApiToken } from "@/server/auth/api-tokens";
+import type { ApiTokenSummary, CreatedApiToken } from "@/core/api/tokens";
 import { sendJson } from "./auth-request";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });

@@ -5,6 +5,7 @@
 import { EditorState, StateEffect, StateField, type Extension, type Range } from "@codemirror/state";
 import { Decoration, EditorView, WidgetType, type DecorationSet } from "@codemirror/view";
 import { xhrUpload } from "@/components/upload/xhr-upload";
+import type { StoredMedia } from "@/core/api/media";
 
 interface Upload {
   id: number;
@@ -71,7 +72,7 @@ function upload(view: EditorView, file: File, pos: number, uploadUrl: string): v
   const id = nextId++;
   const name = file.name || "image";
   view.dispatch({ effects: startUpload.of({ id, pos, name, percent: 0, error: null }) });
-  const { done } = xhrUpload<{ url: string }>(uploadUrl, file, ({ loaded, total }) => {
+  const { done } = xhrUpload<StoredMedia>(uploadUrl, file, ({ loaded, total }) => {
     view.dispatch({ effects: updateUpload.of({ id, percent: Math.round((loaded / total) * 100) }) });
   });
   done.then(

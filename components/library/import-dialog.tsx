@@ -3,12 +3,7 @@
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { xhrUpload, type UploadProgress } from "@/components/upload/xhr-upload";
-
-interface ImportReport {
-  decks: { id: string; url: string; path: string; title: string; repairs: { found: string; repaired: string; count: number }[]; linkedMedia: number }[];
-  media: number;
-  problems: { path: string; message: string }[];
-}
+import type { ImportReport } from "@/core/api/import";
 
 /** Imports .md files and .zip archives of them, with upload progress and what happened to each file. */
 export function ImportDialog({ onClose, onImported }: { onClose: () => void; onImported: () => void }) {

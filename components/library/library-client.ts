@@ -1,13 +1,9 @@
 // The library's calls to the REST API (docs/api.md), for the library components.
 import { sendJson } from "@/components/auth/auth-request";
-import type { CreatedDeck } from "@/core/api-types";
-import type { LibraryPage, LibraryQuery } from "@/core/library/library-types";
+import type { CreatedDeck, CreateDeckRequest, UpdateDeckRequest } from "@/core/api/decks";
+import type { LibraryPage, LibraryQuery, TemplateInfo, TemplateList } from "@/core/api/library";
 
-export interface TemplateInfo {
-  id: string;
-  title: string;
-  shipped: boolean;
-}
+export type { TemplateInfo };
 
 export function libraryUrl(query: LibraryQuery): string {
   const params = new URLSearchParams();
@@ -20,10 +16,10 @@ export function libraryUrl(query: LibraryQuery): string {
 
 export const libraryApi = {
   list: (query: LibraryQuery) => sendJson<LibraryPage>("GET", libraryUrl(query)),
-  templates: () => sendJson<{ templates: TemplateInfo[] }>("GET", "/api/templates"),
-  create: (body: { markdown?: string; templateId?: string }) => sendJson<CreatedDeck>("POST", "/api/decks", body),
+  templates: () => sendJson<TemplateList>("GET", "/api/templates"),
+  create: (body: CreateDeckRequest) => sendJson<CreatedDeck>("POST", "/api/decks", body),
   duplicate: (id: string) => sendJson<CreatedDeck>("POST", `/api/decks/${id}/duplicate`),
-  update: (id: string, change: { title?: string; isTemplate?: boolean; pinned?: boolean }) => sendJson("PATCH", `/api/decks/${id}`, change),
+  update: (id: string, change: UpdateDeckRequest) => sendJson("PATCH", `/api/decks/${id}`, change),
   trash: (id: string) => sendJson("DELETE", `/api/decks/${id}`),
   restore: (id: string) => sendJson("POST", `/api/decks/${id}/restore`),
   archive: (id: string) => sendJson("POST", `/api/decks/${id}/archive`),

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { CreatedDeck } from "@/core/api-types";
+import type { CreatedDeck } from "@/core/api/decks";
 
 export function NewDeckButton() {
   const router = useRouter();

@@ -3,17 +3,9 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { sendJson } from "@/components/auth/auth-request";
 import { RelativeTime } from "@/components/library/relative-time";
-import type { DiffLine } from "@/core/library/line-diff";
+import type { DiffLine, RevisionList, RevisionSummary, RevisionWithDiff } from "@/core/api/revisions";
 import { RevisionDiff } from "./revision-diff";
 import "./revisions.css";
-
-interface RevisionSummary {
-  id: string;
-  name: string | null;
-  authorName: string | null;
-  createdAt: string;
-  size: number;
-}
 
 /** The deck's history: saved revisions with author and time, a diff against now, restore, and "Save revision…". */
 export function HistoryDialog({ deckId, canWrite, onClose }: { deckId: string; canWrite: boolean; onClose: () => void }) {
@@ -27,7 +19,7 @@ export function HistoryDialog({ deckId, canWrite, onClose }: { deckId: string; c
 
   const refresh = useCallback(async () => {
     try {
-      setRevisions((await sendJson<{ revisions: RevisionSummary[] }>("GET", base)).revisions);
+      setRevisions((await sendJson<RevisionList>("GET", base)).revisions);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : "Could not load the history.");
     }
@@ -35,7 +27,7 @@ export function HistoryDialog({ deckId, canWrite, onClose }: { deckId: string; c
 
   useEffect(() => {
     dialog.current?.showModal();
-    sendJson<{ revisions: RevisionSummary[] }>("GET", base).then(
+    sendJson<RevisionList>("GET", base).then(
       (answer) => setRevisions(answer.revisions),
       (failure: unknown) => setError(failure instanceof Error ? failure.message : "Could not load the history."),
     );
@@ -46,7 +38,7 @@ export function HistoryDialog({ deckId, canWrite, onClose }: { deckId: string; c
     setDiff(null);
     setError(null);
     try {
-      setDiff((await sendJson<{ diff: DiffLine[] }>("GET", `${base}/${id}`)).diff);
+      setDiff((await sendJson<RevisionWithDiff>("GET", `${base}/${id}`)).diff);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : "Could not load this revision.");
     }

@@ -1,7 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { ACCESS_LEVELS, type AccessLevel, type DeckAccessInfo, type DeckAccessSettings } from "@/core/access";
+import { ACCESS_LEVELS, type AccessLevel } from "@/core/access";
+import type { DeckAccessInfo, DeckAccessSettings } from "@/core/api/access";
 import { sendJson } from "@/components/auth/auth-request";
 import "@/components/auth/accounts.css";
 

@@ -7,11 +7,10 @@
 // disconnects it.
 import QRCode from "qrcode";
 import { useState } from "react";
+import type { ApiErrorBody } from "@/core/api/errors";
+import type { CreatedPairing } from "@/core/api/pairings";
 
-interface Pairing {
-  id: string;
-  code: string;
-  expiresAt: string;
+interface Pairing extends CreatedPairing {
   link: string;
   svg: string;
 }
@@ -31,7 +30,7 @@ export function RemoteControlButton({ deckId, onOpen }: { deckId: string; onOpen
     setError(null);
     if (pairing && new Date(pairing.expiresAt).getTime() > Date.now()) return;
     const response = await fetch(`/api/decks/${encodeURIComponent(deckId)}/pairings`, { method: "POST" });
-    const body = (await response.json().catch(() => null)) as { id?: string; code?: string; expiresAt?: string; error?: { message?: string } } | null;
+    const body = (await response.json().catch(() => null)) as (Partial<CreatedPairing> & Partial<ApiErrorBody>) | null;
     if (!response.ok || !body?.id || !body.code || !body.expiresAt) {
       setError(body?.error?.message ?? "The pairing could not be made.");
       return;

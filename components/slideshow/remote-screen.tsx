@@ -7,6 +7,8 @@
 // leaves the address bar. Big previous/next, the current and next slide, the notes, the talk's
 // clock and the pacing. A clicker paired with the phone works too (its keys are presenting keys).
 import { useCallback, useEffect, useMemo, useState } from "react";
+import type { ApiErrorBody } from "@/core/api/errors";
+import type { RedeemedPairing } from "@/core/api/pairings";
 import type { DeckCommand } from "@/core/presenter-keys";
 import { useLiveDeck } from "@/components/preview/use-live-deck";
 import { PacingPanel } from "./pacing-panel";
@@ -33,7 +35,7 @@ export function RemoteScreen({ deckId, signedInWriter }: { deckId: string; signe
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ code }),
       });
-      const body = (await response.json().catch(() => null)) as { secret?: string; error?: { message?: string } } | null;
+      const body = (await response.json().catch(() => null)) as (Partial<RedeemedPairing> & Partial<ApiErrorBody>) | null;
       if (!response.ok || !body?.secret) {
         setPairing({ phase: "code", error: body?.error?.message ?? "This pairing code did not work." });
         return;

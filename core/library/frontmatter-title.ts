@@ -2,9 +2,13 @@
 // it, or adds a frontmatter block) and leaves every other byte of the deck as it was.
 import { isMap, parseDocument } from "yaml";
 import { findFrontmatter } from "../frontmatter";
+import { PodiumError } from "../api/errors";
 
-export class RenameError extends Error {
+export class RenameError extends PodiumError {
   override name = "RenameError";
+  constructor(message: string) {
+    super("bad_request", message);
+  }
 }
 
 const TITLE_LINE = /^title[ \t]*:.*$/m;

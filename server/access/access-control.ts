@@ -7,18 +7,16 @@ import type { Prisma } from "../db/generated/client";
 import type { Invitations } from "../auth/invitations";
 import { ActorResolver, type Actor } from "./actor";
 import { deckAccess, deckVisible } from "./deck-access";
+import { PodiumError } from "../../core/api/errors";
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
 export type AccessChange = { deckId: string } | { userId: string };
 
-export class AccessError extends Error {
+export class AccessError extends PodiumError {
   override name = "AccessError";
-  constructor(
-    readonly code: "not_found" | "bad_request",
-    message: string,
-  ) {
-    super(message);
+  constructor(code: "not_found" | "bad_request", message: string) {
+    super(code, message);
   }
 }
 

@@ -4,6 +4,7 @@ import { toUserRole, type Viewer } from "../../core/access";
 import type { ApiTokens } from "../auth/api-tokens";
 import type { BetterAuthInstance } from "../auth/better-auth";
 import type { PrismaClient } from "../db/prisma";
+import { PodiumError } from "../../core/api/errors";
 
 /** What a signed-in actor came with: revoking it (sign-out, expiry, token revoked) ends what it opened. */
 export type Credential = { kind: "session"; id: string; expiresAt: Date } | { kind: "token"; id: string };
@@ -15,8 +16,11 @@ export type Actor =
 export const GUEST: Actor = { kind: "guest" };
 
 /** A request that presented credentials which do not work: refused, never treated as a guest. */
-export class AuthenticationError extends Error {
+export class AuthenticationError extends PodiumError {
   override name = "AuthenticationError";
+  constructor(message: string) {
+    super("unauthorized", message);
+  }
 }
 
 export class ActorResolver {

@@ -1,7 +1,8 @@
 // The access module's face towards pages (server components): the same decisions as REST and the
 // WebSocket, turned into what a page does: render, send to sign-in, refuse, or not found.
 import { allows, type DeckRole, type Viewer } from "../../core/access";
-import type { DeckMetadata } from "../../core/api-types";
+import type { DeckMetadata } from "../../core/api/decks";
+import { isPodiumError } from "../../core/api/errors";
 import { isValidDeckId } from "../../core/deck-id";
 import type { AccessControl } from "./access-control";
 import { GUEST, type Actor } from "./actor";
@@ -17,8 +18,8 @@ export async function pageActor(access: AccessControl, headers: Headers): Promis
   try {
     return await access.resolveActor(headers);
   } catch (error) {
-    // By name: pages run in Next's bundle, the services in the server's copy of the classes.
-    if (error instanceof Error && error.name === "AuthenticationError") return GUEST;
+    // AuthenticationError, recognised by its brand: pages run in Next's bundle, the services in the server's copy.
+    if (isPodiumError(error) && error.code === "unauthorized") return GUEST;
     throw error;
   }
 }

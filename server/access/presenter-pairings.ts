@@ -12,26 +12,14 @@ import { WsCloseCode } from "../../core/ws-close-codes";
 import type { PrismaClient } from "../db/prisma";
 import type { AccessControl } from "./access-control";
 import type { LiveConnection } from "./live-access";
+import type { CreatedPairing, RedeemedPairing } from "../../core/api/pairings";
+export type { CreatedPairing, RedeemedPairing };
 
 export const PAIRING_CODE_TTL_MS = 10 * 60_000;
 export const PAIRING_SESSION_TTL_MS = 12 * 3_600_000;
 /** Crockford's base32: no I, L, O or U, so a code read off a screen is typed right. */
 const CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const CODE_LENGTH = 12;
-
-export interface CreatedPairing {
-  id: string;
-  /** The one-time code, shown once: XXXX-XXXX-XXXX. */
-  code: string;
-  expiresAt: string;
-}
-
-export interface RedeemedPairing {
-  pairingId: string;
-  /** The device's secret for the WebSocket, shown once. */
-  secret: string;
-  expiresAt: string;
-}
 
 /** A valid pairing behind a WebSocket upgrade. */
 export interface ActivePairing {

@@ -2,6 +2,8 @@
 // in PostgreSQL (one fixed window per account and action), so the limit holds across restarts and
 // across every instance. Beyond it: 429 with Retry-After and a message that names the limit.
 import type { PrismaClient } from "../db/prisma";
+import { PodiumError } from "../../core/api/errors";
+import { errorResponse } from "../http/api-response";
 
 export type LimitedAction = "decks" | "tokens" | "media";
 
@@ -49,12 +51,17 @@ export class AccountRateLimits {
   }
 }
 
-/** The 429 answer, in the REST contract's error shape. */
+/** Past the limit: 429 with Retry-After, through the route wrapper. */
+export class RateLimitedError extends PodiumError {
+  override name = "RateLimitedError";
+  constructor(limited: RateLimited) {
+    super("too_many_requests", limited.message, { retryAfterSeconds: limited.retryAfterSeconds });
+  }
+}
+
+/** @deprecated Throw `new RateLimitedError(limited)` inside handleApi instead. */
 export function tooManyRequests(limited: RateLimited): Response {
-  return Response.json(
-    { error: { code: "too_many_requests", message: limited.message } },
-    { status: 429, headers: { "retry-after": String(limited.retryAfterSeconds), "cache-control": "no-store" } },
-  );
+  return errorResponse("too_many_requests", limited.message, { retryAfterSeconds: limited.retryAfterSeconds });
 }
 
 function formatWait(seconds: number): string {

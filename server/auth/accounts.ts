@@ -4,20 +4,20 @@ import { toUserRole, type UserRole, type Viewer } from "../../core/access";
 import type { PrismaClient } from "../db/prisma";
 import type { Logger } from "../log";
 import { MIN_PASSWORD_LENGTH, type BetterAuthInstance } from "./better-auth";
+import { PodiumError } from "../../core/api/errors";
+import type { AccountSummary } from "../../core/api/admin";
+export type { AccountSummary };
 
-export class AccountError extends Error {
+export type AccountErrorReason = "email_taken" | "invalid_email" | "weak_password" | "not_found" | "self_change";
+
+export class AccountError extends PodiumError {
   override name = "AccountError";
   constructor(
-    readonly code: "email_taken" | "invalid_email" | "weak_password" | "not_found" | "self_change",
+    readonly reason: AccountErrorReason,
     message: string,
   ) {
-    super(message);
+    super(reason === "email_taken" ? "conflict" : reason === "not_found" ? "not_found" : "bad_request", message);
   }
-}
-
-export interface AccountSummary extends Viewer {
-  disabled: boolean;
-  createdAt: string;
 }
 
 export interface NewLocalUser {
@@ -66,7 +66,7 @@ export class Accounts {
       log.info({ email }, "created the first admin from ADMIN_EMAIL");
     } catch (error) {
       // Another instance starting at the same moment may have created it.
-      if (error instanceof AccountError && error.code === "email_taken") return;
+      if (error instanceof AccountError && error.reason === "email_taken") return;
       throw error;
     }
   }

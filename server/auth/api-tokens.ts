@@ -3,28 +3,20 @@
 // data needs no salt or slow hashing), so a database leak reveals no usable token.
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { PrismaClient } from "../db/prisma";
+import { PodiumError } from "../../core/api/errors";
+import type { ApiTokenSummary, CreatedApiToken } from "../../core/api/tokens";
+export type { ApiTokenSummary, CreatedApiToken };
 
 const TOKEN_PREFIX = "podium_";
 const MAX_NAME_LENGTH = 80;
 /** lastUsedAt is a hint for the owner, not an audit log: write it at most this often. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-export interface ApiTokenSummary {
-  id: string;
-  name: string;
-  /** The token's first characters, to tell tokens apart. */
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
-
-export interface CreatedApiToken extends ApiTokenSummary {
-  /** The token itself: shown once, never stored. */
-  token: string;
-}
-
-export class ApiTokenError extends Error {
+export class ApiTokenError extends PodiumError {
   override name = "ApiTokenError";
+  constructor(message: string) {
+    super("bad_request", message);
+  }
 }
 
 export function hashToken(token: string): string {

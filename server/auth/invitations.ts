@@ -7,6 +7,9 @@ import type { UserRole } from "../../core/access";
 import { toUserRole } from "../../core/access";
 import type { PrismaClient } from "../db/prisma";
 import type { InvitationCandidate } from "./sign-up-policy";
+import { PodiumError } from "../../core/api/errors";
+import type { InvitationSummary } from "../../core/api/invitations";
+export type { InvitationSummary };
 
 /** The cookie the invite page sets, so both email sign-up and the OIDC callback carry the token. */
 export const INVITATION_COOKIE = "podium_invitation";
@@ -16,13 +19,14 @@ export const MAX_INVITATION_DAYS = 365;
 /** A share with an unverified address waits this long for its owner. */
 export const SHARE_INVITATION_DAYS = 30;
 
-export class InvitationError extends Error {
+export class InvitationError extends PodiumError {
   override name = "InvitationError";
   constructor(
-    readonly code: "bad_request" | "not_found" | "invalid",
+    /** invalid: used up, expired, revoked or for another address (409). */
+    readonly reason: "bad_request" | "not_found" | "invalid",
     message: string,
   ) {
-    super(message);
+    super(reason === "invalid" ? "conflict" : reason, message);
   }
 }
 
@@ -33,22 +37,6 @@ export interface NewInvitation {
   maxUses?: number | null;
   expiresInDays?: number;
   createdById?: string | null;
-}
-
-export interface InvitationSummary {
-  id: string;
-  email: string | null;
-  role: UserRole;
-  maxUses: number | null;
-  uses: number;
-  expiresAt: string;
-  revokedAt: string | null;
-  createdAt: string;
-  createdBy: string | null;
-  /** "active", or why it no longer lets anyone in. */
-  status: "active" | "expired" | "revoked" | "used";
-  /** Path of the link (/invite/<token>); prefix PUBLIC_URL for a shareable address. */
-  path: string;
 }
 
 interface InvitationRow {

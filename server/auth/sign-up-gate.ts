@@ -3,6 +3,8 @@
 // sign-in alike. It also decides which addresses count as verified, and tells the access module
 // when one becomes verified, so shares waiting for that address turn into grants.
 import { APIError } from "better-auth/api";
+import type { UserRole } from "../../core/access";
+import type { AcceptedInvitation } from "../../core/api/invitations";
 import type { PrismaClient } from "../db/prisma";
 import type { Logger } from "../log";
 import { InvitationError, invitationTokenFromCookies, type Invitations } from "./invitations";
@@ -101,7 +103,7 @@ export class SignUpGate {
    * (holding the link proves they read that mailbox) and hands them the shares waiting for it;
    * an admin invitation makes them admin.
    */
-  async accept(user: { id: string; email: string; role: string }, token: string): Promise<{ verified: boolean; role: string }> {
+  async accept(user: { id: string; email: string; role: UserRole }, token: string): Promise<AcceptedInvitation> {
     const invitation = await this.invitations.find(token);
     if (!invitation) throw new InvitationError("not_found", SIGN_UP_MESSAGES.invitation_invalid);
     if (!invitation.usable) throw new InvitationError("invalid", SIGN_UP_MESSAGES.invitation_invalid);
@@ -109,7 +111,7 @@ export class SignUpGate {
       throw new InvitationError("invalid", `This invitation is for ${invitation.email}; you are signed in as ${user.email}.`);
     }
     if (!(await this.invitations.consume(invitation.id))) throw new InvitationError("invalid", SIGN_UP_MESSAGES.invitation_invalid);
-    const role = invitation.role === "admin" ? "admin" : user.role;
+    const role: UserRole = invitation.role === "admin" ? "admin" : user.role;
     const verified = invitation.email !== null;
     await this.prisma.user.update({ where: { id: user.id }, data: { role, ...(verified ? { emailVerified: true } : {}) } });
     if (verified) await this.verified({ id: user.id, email: user.email, emailVerified: true });

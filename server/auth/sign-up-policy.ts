@@ -3,16 +3,8 @@
 // asks it from a database hook on user creation, so no endpoint can skip it; accounts that admins
 // make (CLI, ADMIN_EMAIL) are created outside any request and never reach it.
 import type { UserRole } from "../../core/access";
-
-export type SignUpMode = "open" | "invite" | "closed";
-
-export interface SignUpSettings {
-  mode: SignUpMode;
-  /** With mode open: only these email domains (lower case); empty: any. */
-  domains: string[];
-  /** "open": every account of the OIDC provider may join, whatever `mode` says. */
-  oidc: "policy" | "open";
-}
+import type { SignUpMode, SignUpSettings } from "../../core/api/invitations";
+export type { SignUpMode, SignUpSettings };
 
 /** An invitation as the policy sees it; `usable` false when revoked, expired or used up. */
 export interface InvitationCandidate {

@@ -1,6 +1,7 @@
 // What can be done to decks, whoever asks (REST, pages, CLI): every change to a deck's text goes
 // through its live document, so open editors see it at once and the update log records it.
 import * as Y from "yjs";
+import { PodiumError } from "../../core/api/errors";
 import { deckUrl, type CreatedDeck, type DeckMetadata, type DeckSummary } from "../../core/api-types";
 import { extractDeckMetadata } from "../../core/deck-metadata";
 import { newDeckId } from "../../core/deck-id";
@@ -10,10 +11,10 @@ import type { DeckFilter, DeckStore } from "../persistence/deck-store";
 import type { UpdateLog } from "../persistence/update-log";
 import type { RoomRegistry } from "../sync/room-registry";
 
-export class DeckTooLargeError extends Error {
+export class DeckTooLargeError extends PodiumError {
   override name = "DeckTooLargeError";
   constructor(readonly maxChars: number) {
-    super(`A deck may hold at most ${maxChars} characters.`);
+    super("payload_too_large", `A deck may hold at most ${maxChars} characters.`);
   }
 }
 

@@ -1,31 +1,41 @@
-// Helpers for the REST route handlers: the error shape of the contract ({"error": {code, message}}),
-// bounded body reading, and one wrapper that turns known failures into the right status and
-// anything unexpected into a logged 500, so bad input never surfaces as a crash.
-import type { ApiErrorBody, ApiErrorCode } from "../../core/api-types";
+// The REST route handlers' one wrapper and helpers: every route's body runs inside handleApi,
+// which turns any PodiumError (core/api/errors.ts, from whichever bundle threw it) into the
+// contract's {"error": {code, message}} with the status of the code, and anything unexpected into
+// a logged 500, so bad input never surfaces as a crash. Also bounded body reading.
+import { isPodiumError, PodiumError, statusOf, type ApiErrorBody, type ApiErrorCode, type PodiumErrorOptions } from "../../core/api/errors";
 import { isValidDeckId } from "../../core/deck-id";
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: ApiErrorCode,
-    message: string,
-  ) {
-    super(message);
+/** An error a route raises itself ("Malformed deck id."); services throw their own PodiumError subclasses. */
+export class ApiError extends PodiumError {
+  override name = "ApiError";
+  constructor(code: ApiErrorCode, message: string, options?: PodiumErrorOptions);
+  /** @deprecated The status follows from the code (core/api/errors.ts): use `new ApiError(code, message)`. */
+  constructor(status: number, code: ApiErrorCode, message: string);
+  constructor(...args: [ApiErrorCode, string, PodiumErrorOptions?] | [number, ApiErrorCode, string]) {
+    if (typeof args[0] === "number") super(args[1] as ApiErrorCode, args[2] as string);
+    else super(args[0], args[1] as string, args[2] as PodiumErrorOptions | undefined);
   }
 }
 
-export function errorResponse(status: number, code: ApiErrorCode, message: string): Response {
+/** The contract's error answer for a code (routes throw instead; handleApi calls this). */
+export function errorResponse(code: ApiErrorCode, message: string, options?: PodiumErrorOptions): Response;
+/** @deprecated The status follows from the code: throw `new ApiError(code, message)` inside handleApi. */
+export function errorResponse(status: number, code: ApiErrorCode, message: string): Response;
+export function errorResponse(...args: [ApiErrorCode, string, PodiumErrorOptions?] | [number, ApiErrorCode, string]): Response {
+  const [code, message, options = {}] = typeof args[0] === "number" ? [args[1] as ApiErrorCode, args[2] as string] : (args as [ApiErrorCode, string, PodiumErrorOptions?]);
   const body: ApiErrorBody = { error: { code, message } };
-  return Response.json(body, { status, headers: { "cache-control": "no-store" } });
+  const headers: Record<string, string> = { "cache-control": "no-store" };
+  if (options.retryAfterSeconds !== undefined) headers["retry-after"] = String(options.retryAfterSeconds);
+  return Response.json(body, { status: statusOf(code), headers });
 }
 
 export function notFound(what = "No deck with this id."): ApiError {
-  return new ApiError(404, "not_found", what);
+  return new ApiError("not_found", what);
 }
 
 /** Validates a deck id from the URL (400 when malformed). */
 export function deckIdParam(id: string): string {
-  if (!isValidDeckId(id)) throw new ApiError(400, "bad_request", "Malformed deck id.");
+  if (!isValidDeckId(id)) throw new ApiError("bad_request", "Malformed deck id.");
   return id;
 }
 
@@ -35,7 +45,7 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new ApiError(400, "bad_request", "The body is not valid UTF-8.");
+    throw new ApiError("bad_request", "The body is not valid UTF-8.");
   }
 }
 
@@ -66,27 +76,30 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new ApiError(400, "bad_request", "The body is not valid JSON.");
+    throw new ApiError("bad_request", "The body is not valid JSON.");
   }
 }
 
-function tooLarge(maxBytes: number): ApiError {
-  return new ApiError(413, "payload_too_large", `The body is larger than ${maxBytes} bytes.`);
+/** The JSON body as an object (400 otherwise). */
+export async function readJsonObject(request: Request, maxBytes = 64 * 1024): Promise<Record<string, unknown>> {
+  const body = await readJsonBody(request, maxBytes);
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw new ApiError("bad_request", "The body must be a JSON object.");
+  }
+  return body as Record<string, unknown>;
 }
 
-/** Maps thrown errors to contract responses. */
+function tooLarge(maxBytes: number): ApiError {
+  return new ApiError("payload_too_large", `The body is larger than ${maxBytes} bytes.`);
+}
+
+/** The one route wrapper: runs a route's body and answers its PodiumErrors in the contract's shape. */
 export async function handleApi(run: () => Promise<Response>): Promise<Response> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof ApiError) return errorResponse(error.status, error.code, error.message);
-    if (isDeckTooLarge(error)) return errorResponse(413, "payload_too_large", error.message);
+    if (isPodiumError(error)) return errorResponse(error.code, error.message, { retryAfterSeconds: error.retryAfterSeconds });
     console.error("podium: unexpected error in API route", error);
-    return errorResponse(500, "internal", "Something went wrong on the server.");
+    return errorResponse("internal", "Something went wrong on the server.");
   }
-}
-
-/** Duck-typed on purpose: route bundles and the server may hold different copies of the class. */
-function isDeckTooLarge(error: unknown): error is Error {
-  return error instanceof Error && error.name === "DeckTooLargeError";
 }

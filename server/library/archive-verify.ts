@@ -6,11 +6,9 @@ import { strFromU8, unzipSync } from "fflate";
 import { sha256, type ManifestEntry } from "./deck-bundle";
 import type { ExportService } from "./export-service";
 import type { LibraryService } from "./library-service";
-
-export interface PurgeResult {
-  purged: string[];
-  kept: { deckId: string; reason: string }[];
-}
+import { PodiumError } from "../../core/api/errors";
+import type { PurgeResult } from "../../core/api/admin";
+export type { PurgeResult };
 
 /**
  * Purges the decks a verified archive holds, each only if the archive holds its stored text and
@@ -38,8 +36,11 @@ function sameContent(exported: ManifestEntry, stored: ManifestEntry): boolean {
   return exported.media.length === stored.media.length && exported.media.every((file) => storedMedia.has(file.sha256));
 }
 
-export class ArchiveVerificationError extends Error {
+export class ArchiveVerificationError extends PodiumError {
   override name = "ArchiveVerificationError";
+  constructor(message: string) {
+    super("bad_request", message);
+  }
 }
 
 /**

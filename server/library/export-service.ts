@@ -5,8 +5,8 @@ import type { DeckService } from "../decks/deck-service";
 import { exportArchive, exportDeckBundle, type ArchiveExport, type ExportableDeck } from "./deck-bundle";
 import type { HtmlExporter } from "./html-export";
 import type { MediaStore } from "./media-store";
-
-export type ExportFormat = "md" | "html" | "zip";
+import type { ExportFormat } from "../../core/api/decks";
+export type { ExportFormat };
 
 export class ExportService {
   constructor(

@@ -1,6 +1,8 @@
 // One budget per import request, over all its files: how many files, zip entries and decks, and
 // how many bytes unpacked. Going over any of them refuses the whole request (413, naming the
 // setting), so a zip bomb or a flood of files never gets half-imported.
+import { PodiumError } from "../../core/api/errors";
+
 export interface ImportBudgetLimits {
   /** Files in one request, zips counted once (IMPORT_MAX_FILES). */
   maxFiles: number;
@@ -12,14 +14,14 @@ export interface ImportBudgetLimits {
   maxDecks: number;
 }
 
-export class ImportLimitError extends Error {
+export class ImportLimitError extends PodiumError {
   override name = "ImportLimitError";
   constructor(
     readonly setting: string,
     readonly limit: number,
     what: string,
   ) {
-    super(`This import holds more than ${limit} ${what} (the limit ${setting}); nothing was imported.`);
+    super("payload_too_large", `This import holds more than ${limit} ${what} (the limit ${setting}); nothing was imported.`);
   }
 }
 

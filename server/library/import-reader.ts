@@ -8,6 +8,8 @@ import type { MojibakeRepair } from "../../core/library/mojibake-repair";
 import { decodeTextFile, UnreadableTextFileError } from "../../core/library/text-file";
 import type { ImportBudget } from "./import-budget";
 import { inflateZip } from "./import-inflate";
+import type { ImportProblem } from "../../core/api/import";
+export type { ImportProblem };
 
 export interface UploadedFile {
   name: string;
@@ -25,11 +27,6 @@ export interface ImportedMedia {
   path: string;
   bytes: Uint8Array;
   type: MediaType;
-}
-
-export interface ImportProblem {
-  path: string;
-  message: string;
 }
 
 export interface ImportContents {

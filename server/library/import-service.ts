@@ -3,38 +3,20 @@
 // rewritten, mojibake is repaired (and reported), and each bad file is reported by name without
 // stopping the others.
 import { extractDeckMetadata } from "../../core/deck-metadata";
-import type { MojibakeRepair } from "../../core/library/mojibake-repair";
 import type { DeckService } from "../decks/deck-service";
 import { ImportBudget, type ImportBudgetLimits } from "./import-budget";
 import { linkImportedMedia } from "./import-linker";
-import { readImport, readImportBounded, type ImportLimits, type ImportProblem, type UploadedFile } from "./import-reader";
+import { readImport, readImportBounded, type ImportLimits, type UploadedFile } from "./import-reader";
 import type { MediaStore } from "./media-store";
-
-export interface ImportedDeckReport {
-  id: string;
-  url: string;
-  path: string;
-  title: string;
-  repairs: MojibakeRepair[];
-  /** Image links pointed at media from the same upload. */
-  linkedMedia: number;
-}
-
-export interface ImportReport {
-  decks: ImportedDeckReport[];
-  /** Images stored. */
-  media: number;
-  problems: ImportProblem[];
-}
+import { PodiumError } from "../../core/api/errors";
+import type { ImportedDeckReport, ImportReport } from "../../core/api/import";
+export type { ImportedDeckReport, ImportReport };
 
 /** Refused for now (429 with Retry-After): the account's earlier import still runs, or it imported too often. */
-export class ImportThrottledError extends Error {
+export class ImportThrottledError extends PodiumError {
   override name = "ImportThrottledError";
-  constructor(
-    message: string,
-    readonly retryAfterSeconds: number,
-  ) {
-    super(message);
+  constructor(message: string, retryAfterSeconds: number) {
+    super("too_many_requests", message, { retryAfterSeconds });
   }
 }
 

@@ -39,5 +39,5 @@ function positiveInteger(name: string, value: string, max: number): number {
 }
 
 function bad(message: string): ApiError {
-  return new ApiError(400, "bad_request", message);
+  return new ApiError("bad_request", message);
 }

@@ -3,7 +3,7 @@
 // decided before these are called (server/access); text changes go through the live document.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { CreatedDeck } from "../../core/api-types";
+import type { CreatedDeck } from "../../core/api/decks";
 import { RenameError, setFrontmatterTitle } from "../../core/library/frontmatter-title";
 import { fillTemplate } from "../../core/library/template-fill";
 import { extractDeckMetadata } from "../../core/deck-metadata";
@@ -14,6 +14,10 @@ import type { DeckService } from "../decks/deck-service";
 import { PROJECT_ROOT } from "../project-root";
 import type { RoomRegistry } from "../sync/room-registry";
 import type { ManifestEntry } from "./deck-bundle";
+import { PodiumError } from "../../core/api/errors";
+import type { StaleDeck } from "../../core/api/admin";
+import type { TemplateInfo } from "../../core/api/library";
+export type { StaleDeck, TemplateInfo };
 
 export const TRASH_RETENTION_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -23,27 +27,11 @@ export const SHIPPED_TEMPLATES = [
   { id: "community-call", title: "Community call", file: path.join(PROJECT_ROOT, "server", "library", "templates", "community-call.md") },
 ] as const;
 
-export class LibraryError extends Error {
+export class LibraryError extends PodiumError {
   override name = "LibraryError";
-  constructor(
-    readonly code: "not_found" | "bad_request" | "conflict",
-    message: string,
-  ) {
-    super(message);
+  constructor(code: "not_found" | "bad_request" | "conflict", message: string) {
+    super(code, message);
   }
-}
-
-export interface TemplateInfo {
-  /** A shipped template's name ("community-call"), or a deck id. */
-  id: string;
-  title: string;
-  shipped: boolean;
-}
-
-export interface StaleDeck {
-  id: string;
-  title: string;
-  updatedAt: string;
 }
 
 export class LibraryService {

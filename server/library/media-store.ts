@@ -6,22 +6,15 @@ import { sniffMediaType, type MediaType } from "../../core/library/media-type";
 import { mediaUrl } from "../../core/library/media-url";
 import type { PrismaClient } from "../db/prisma";
 import { bytes as prismaBytes } from "../persistence/deck-store";
+import { PodiumError } from "../../core/api/errors";
+import type { StoredMedia } from "../../core/api/media";
+export type { StoredMedia };
 
-export class MediaRejectedError extends Error {
+export class MediaRejectedError extends PodiumError {
   override name = "MediaRejectedError";
-  constructor(
-    message: string,
-    readonly status: 413 | 415,
-  ) {
-    super(message);
+  constructor(message: string, code: "payload_too_large" | "unsupported_media_type") {
+    super(code, message);
   }
-}
-
-export interface StoredMedia {
-  id: string;
-  type: MediaType;
-  size: number;
-  url: string;
 }
 
 export class MediaStore {
@@ -37,11 +30,11 @@ export class MediaStore {
   /** Stores an image (once, however often it is uploaded) and returns its URL. */
   async put(data: Uint8Array, uploaderId: string | null): Promise<StoredMedia> {
     if (data.byteLength > this.maxBytes) {
-      throw new MediaRejectedError(`Images may be at most ${formatBytes(this.maxBytes)}; this one is ${formatBytes(data.byteLength)}.`, 413);
+      throw new MediaRejectedError(`Images may be at most ${formatBytes(this.maxBytes)}; this one is ${formatBytes(data.byteLength)}.`, "payload_too_large");
     }
     const type = sniffMediaType(data);
     if (!type) {
-      throw new MediaRejectedError("Only PNG, JPEG, GIF, WebP, AVIF and SVG images can be uploaded; this file is none of them.", 415);
+      throw new MediaRejectedError("Only PNG, JPEG, GIF, WebP, AVIF and SVG images can be uploaded; this file is none of them.", "unsupported_media_type");
     }
     const id = createHash("sha256").update(data).digest("hex");
     await this.prisma.media.upsert({

@@ -5,22 +5,15 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../db/prisma";
 import type { DeckService } from "../decks/deck-service";
+import { PodiumError } from "../../core/api/errors";
+import type { RevisionSummary, Revision } from "../../core/api/revisions";
+export type { RevisionSummary, Revision };
 
-export interface RevisionSummary {
-  id: string;
-  name: string | null;
-  authorId: string | null;
-  authorName: string | null;
-  createdAt: string;
-  size: number;
-}
-
-export interface Revision extends RevisionSummary {
-  markdown: string;
-}
-
-export class RevisionNotFoundError extends Error {
+export class RevisionNotFoundError extends PodiumError {
   override name = "RevisionNotFoundError";
+  constructor(message: string) {
+    super("not_found", message);
+  }
 }
 
 export interface RevisionPolicy {

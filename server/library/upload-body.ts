@@ -15,14 +15,14 @@ export async function readUploadedFiles(request: Request, maxBytes: number, fall
   try {
     form = await new Response(Buffer.from(body), { headers: { "content-type": contentType } }).formData();
   } catch {
-    throw new ApiError(400, "bad_request", "The body is not valid multipart/form-data.");
+    throw new ApiError("bad_request", "The body is not valid multipart/form-data.");
   }
   const files: UploadedFile[] = [];
   for (const value of form.values()) {
     if (typeof value === "string") continue;
     files.push({ name: value.name || fallbackName, bytes: new Uint8Array(await value.arrayBuffer()) });
   }
-  if (files.length === 0) throw new ApiError(400, "bad_request", "The form holds no file.");
+  if (files.length === 0) throw new ApiError("bad_request", "The form holds no file.");
   return files;
 }
 

@@ -1,7 +1,6 @@
-import { handleAccessApi, requireUser } from "@/server/access/request-guard";
-import { errorResponse } from "@/server/http/api-response";
-import type { ImportLimitError } from "@/server/library/import-budget";
-import type { ImportThrottledError } from "@/server/library/import-service";
+import type { ImportReport } from "@/core/api/import";
+import { requireUser } from "@/server/access/request-guard";
+import { handleApi } from "@/server/http/api-response";
 import { readUploadedFiles } from "@/server/library/upload-body";
 import { getServices } from "@/server/services";
 
@@ -14,25 +13,13 @@ export const dynamic = "force-dynamic";
  * account and IMPORTS_PER_HOUR (429 with Retry-After). 200 {"decks": [{id, url, path, title, repairs, linkedMedia}], "media": n, "problems": [{path, message}]}.
  */
 export function POST(request: Request): Promise<Response> {
-  return handleAccessApi(async () => {
+  return handleApi(async () => {
     const actor = await requireUser(request);
     const { imports, maxImportBytes } = getServices();
     const files = await readUploadedFiles(request, maxImportBytes, "upload.md");
-    try {
-      return Response.json(await imports.import(files, actor.user.id));
-    } catch (error) {
-      // By name: the services are loaded by the server, outside Next's bundle (another copy of the classes).
-      if (isError<ImportLimitError>(error, "ImportLimitError")) return errorResponse(413, "payload_too_large", error.message);
-      if (isError<ImportThrottledError>(error, "ImportThrottledError")) {
-        const response = errorResponse(429, "too_many_requests", error.message);
-        response.headers.set("retry-after", String(error.retryAfterSeconds));
-        return response;
-      }
-      throw error;
-    }
+    // Over the budget: 413 naming the limit (ImportLimitError); throttled: 429 with Retry-After.
+    const report: ImportReport = await imports.import(files, actor.user.id);
+    return Response.json(report);
   });
 }
 
-function isError<T extends Error>(error: unknown, name: string): error is T {
-  return error instanceof Error && error.name === name;
-}

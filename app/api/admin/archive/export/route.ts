@@ -1,6 +1,6 @@
-import { handleAccessApi, requireCapability } from "@/server/access/request-guard";
+import { requireCapability } from "@/server/access/request-guard";
 import { isValidDeckId } from "@/core/deck-id";
-import { ApiError } from "@/server/http/api-response";
+import { ApiError, handleApi } from "@/server/http/api-response";
 import { getServices } from "@/server/services";
 
 export const dynamic = "force-dynamic";
@@ -10,11 +10,11 @@ export const dynamic = "force-dynamic";
  * media beside each deck, manifest.json with sha256 checksums.
  */
 export function GET(request: Request): Promise<Response> {
-  return handleAccessApi(async () => {
+  return handleApi(async () => {
     await requireCapability(request, "archive");
     const idsParam = new URL(request.url).searchParams.get("ids");
     const ids = idsParam ? idsParam.split(",").filter(Boolean) : undefined;
-    if (ids && !ids.every(isValidDeckId)) throw new ApiError(400, "bad_request", "Malformed deck id in ids.");
+    if (ids && !ids.every(isValidDeckId)) throw new ApiError("bad_request", "Malformed deck id in ids.");
     const { library, exports } = getServices();
     const { zip, manifest } = await exports.exportArchive(await library.exportable(ids));
     const date = new Date().toISOString().slice(0, 10);

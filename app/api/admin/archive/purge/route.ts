@@ -1,5 +1,5 @@
-import { handleAccessApi, requireCapability } from "@/server/access/request-guard";
-import { readBodyBytes } from "@/server/http/api-response";
+import { requireCapability } from "@/server/access/request-guard";
+import { handleApi, readBodyBytes } from "@/server/http/api-response";
 import { purgeVerifiedArchive } from "@/server/library/archive-verify";
 import { getServices } from "@/server/services";
 
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
  * be archived and match what an export of its stored text and media gives now. Only then are those decks deleted. 200 {"purged": [ids], "kept": [{deckId, reason}]}.
  */
 export function POST(request: Request): Promise<Response> {
-  return handleAccessApi(async () => {
+  return handleApi(async () => {
     await requireCapability(request, "purge");
     const { maxImportBytes, library, exports } = getServices();
     return Response.json(await purgeVerifiedArchive(await readBodyBytes(request, maxImportBytes), { library, exports }));

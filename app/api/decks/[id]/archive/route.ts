@@ -1,5 +1,5 @@
-import { handleAccessApi, requireCapability } from "@/server/access/request-guard";
-import { deckIdParam } from "@/server/http/api-response";
+import { requireCapability } from "@/server/access/request-guard";
+import { deckIdParam, handleApi } from "@/server/http/api-response";
 import { getServices } from "@/server/services";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +10,7 @@ interface Context {
 
 /** Archives the deck: read-only for everyone, out of the default list (admins). */
 export function POST(request: Request, context: Context): Promise<Response> {
-  return handleAccessApi(async () => {
+  return handleApi(async () => {
     const id = deckIdParam((await context.params).id);
     await requireCapability(request, "archive");
     await getServices().library.archive(id);
@@ -20,7 +20,7 @@ export function POST(request: Request, context: Context): Promise<Response> {
 
 /** Restores an archived deck (admins). */
 export function DELETE(request: Request, context: Context): Promise<Response> {
-  return handleAccessApi(async () => {
+  return handleApi(async () => {
     const id = deckIdParam((await context.params).id);
     await requireCapability(request, "archive");
     await getServices().library.unarchive(id);

@@ -1,18 +1,16 @@
-import { handleAccessApi, requireDeckRole } from "@/server/access/request-guard";
-import { ApiError, deckIdParam, notFound } from "@/server/http/api-response";
-import type { ExportFormat } from "@/server/library/export-service";
+import { EXPORT_FORMATS, type ExportFormat } from "@/core/api/decks";
+import { requireDeckRole } from "@/server/access/request-guard";
+import { ApiError, deckIdParam, handleApi, notFound } from "@/server/http/api-response";
 import { getServices } from "@/server/services";
 
 export const dynamic = "force-dynamic";
 
-const FORMATS: readonly ExportFormat[] = ["md", "html", "zip"];
-
 /** ?format=md (default) | html (self-contained, presents offline) | zip (deck.md, media/, meta.json). */
 export function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
-  return handleAccessApi(async () => {
+  return handleApi(async () => {
     const id = deckIdParam((await context.params).id);
     const format = new URL(request.url).searchParams.get("format") ?? "md";
-    if (!(FORMATS as readonly string[]).includes(format)) throw new ApiError(400, "bad_request", '"format" must be md, html or zip.');
+    if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new ApiError("bad_request", '"format" must be md, html or zip.');
     await requireDeckRole(request, id, "read");
     const file = await getServices().exports.exportDeck(id, format as ExportFormat);
     if (!file) throw notFound();

@@ -27,7 +27,7 @@ export function PUT(request: Request, context: Context): Promise<Response> {
     const { decks, maxDeckChars } = getServices();
     const contentType = request.headers.get("content-type") ?? "";
     if (contentType && !/^(text\/|application\/octet-stream)/i.test(contentType)) {
-      throw new ApiError(415, "unsupported_media_type", "Send the deck as text/markdown or text/plain.");
+      throw new ApiError("unsupported_media_type", "Send the deck as text/markdown or text/plain.");
     }
     // UTF-8 needs at most three bytes per UTF-16 code unit.
     const markdown = await readBodyText(request, maxDeckChars * 3);

@@ -1,6 +1,7 @@
+import type { DeckAccessSettings, GrantRequest } from "@/core/api/access";
 import { isAccessLevel } from "@/core/access";
-import { handleAccessApi, readJsonObject, requireDeckRole } from "@/server/access/request-guard";
-import { ApiError, deckIdParam } from "@/server/http/api-response";
+import { requireDeckRole } from "@/server/access/request-guard";
+import { ApiError, deckIdParam, handleApi, readJsonObject } from "@/server/http/api-response";
 import { getServices } from "@/server/services";
 
 export const dynamic = "force-dynamic";
@@ -11,13 +12,14 @@ interface Context {
 
 /** Body: {"email": "…", "level": "none"|"read"|"write"}: gives that address's verified owner this level on the deck. */
 export function POST(request: Request, context: Context): Promise<Response> {
-  return handleAccessApi(async () => {
+  return handleApi(async () => {
     const id = deckIdParam((await context.params).id);
     const { actor } = await requireDeckRole(request, id, "owner");
-    const { email, level } = await readJsonObject(request);
-    if (typeof email !== "string" || email.trim() === "") throw new ApiError(400, "bad_request", '"email" must be the email of a Podium account.');
-    if (!isAccessLevel(level)) throw new ApiError(400, "bad_request", '"level" must be "none", "read" or "write".');
+    const { email, level } = (await readJsonObject(request)) as Partial<Record<keyof GrantRequest, unknown>>;
+    if (typeof email !== "string" || email.trim() === "") throw new ApiError("bad_request", '"email" must be the email of a Podium account.');
+    if (!isAccessLevel(level)) throw new ApiError("bad_request", '"level" must be "none", "read" or "write".');
     // An address nobody has verified yet gets a pending share and an invitation link instead.
-    return Response.json(await getServices().access.grant(id, email, level, actor.kind === "user" ? actor.user.id : null));
+    const settings: DeckAccessSettings = await getServices().access.grant(id, email, level, actor.kind === "user" ? actor.user.id : null);
+    return Response.json(settings);
   });
 }

@@ -1,6 +1,6 @@
 import { allows } from "@/core/access";
-import { handleAccessApi, requireDeckRole } from "@/server/access/request-guard";
-import { ApiError, deckIdParam, notFound } from "@/server/http/api-response";
+import { requireDeckRole } from "@/server/access/request-guard";
+import { ApiError, deckIdParam, handleApi, notFound } from "@/server/http/api-response";
 import { getServices } from "@/server/services";
 
 export const dynamic = "force-dynamic";
@@ -11,11 +11,11 @@ interface Context {
 
 /** Revokes a pairing (mine; the deck's owner and admins may revoke anyone's): its device is disconnected. */
 export function DELETE(request: Request, context: Context): Promise<Response> {
-  return handleAccessApi(async () => {
+  return handleApi(async () => {
     const { id, pairingId } = await context.params;
     const deckId = deckIdParam(id);
     const { actor, role } = await requireDeckRole(request, deckId, "write");
-    if (actor.kind !== "user") throw new ApiError(401, "unauthorized", "Sign in to revoke a pairing.");
+    if (actor.kind !== "user") throw new ApiError("unauthorized", "Sign in to revoke a pairing.");
     if (!(await getServices().pairings.revoke(deckId, pairingId, actor.user.id, allows(role, "owner")))) throw notFound("No pairing of yours with this id.");
     return new Response(null, { status: 204 });
   });

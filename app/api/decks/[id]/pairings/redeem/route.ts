@@ -1,5 +1,5 @@
-import { readJsonObject, handleAccessApi } from "@/server/access/request-guard";
-import { ApiError, deckIdParam } from "@/server/http/api-response";
+import type { RedeemedPairing, RedeemPairingRequest } from "@/core/api/pairings";
+import { ApiError, deckIdParam, handleApi, readJsonObject } from "@/server/http/api-response";
 import { getServices } from "@/server/services";
 
 export const dynamic = "force-dynamic";
@@ -13,12 +13,12 @@ interface Context {
  * the proof) and answers with the device's secret for the WebSocket, shown this once.
  */
 export function POST(request: Request, context: Context): Promise<Response> {
-  return handleAccessApi(async () => {
+  return handleApi(async () => {
     const deckId = deckIdParam((await context.params).id);
-    const { code } = await readJsonObject(request);
-    if (typeof code !== "string" || code.length > 64) throw new ApiError(400, "bad_request", '"code" must be the pairing code.');
+    const { code } = (await readJsonObject(request)) as Partial<Record<keyof RedeemPairingRequest, unknown>>;
+    if (typeof code !== "string" || code.length > 64) throw new ApiError("bad_request", '"code" must be the pairing code.');
     const redeemed = await getServices().pairings.redeem(deckId, code);
-    if (!redeemed) throw new ApiError(401, "unauthorized", "This pairing code is unknown, already used, revoked or expired: ask for a new one.");
-    return Response.json(redeemed, { status: 201, headers: { "cache-control": "no-store" } });
+    if (!redeemed) throw new ApiError("unauthorized", "This pairing code is unknown, already used, revoked or expired: ask for a new one.");
+    return Response.json(redeemed satisfies RedeemedPairing, { status: 201, headers: { "cache-control": "no-store" } });
   });
 }

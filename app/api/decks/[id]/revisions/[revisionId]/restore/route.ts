@@ -1,5 +1,5 @@
-import { handleAccessApi, requireDeckRole } from "@/server/access/request-guard";
-import { deckIdParam } from "@/server/http/api-response";
+import { requireDeckRole } from "@/server/access/request-guard";
+import { deckIdParam, handleApi } from "@/server/http/api-response";
 import { getServices } from "@/server/services";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
  * and the text it replaces is kept as an automatic revision first, so nothing is lost.
  */
 export function POST(request: Request, context: { params: Promise<{ id: string; revisionId: string }> }): Promise<Response> {
-  return handleAccessApi(async () => {
+  return handleApi(async () => {
     const { id: rawId, revisionId } = await context.params;
     const id = deckIdParam(rawId);
     const { actor } = await requireDeckRole(request, id, "write");
