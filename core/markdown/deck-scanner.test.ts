@@ -32,3 +32,11 @@ describe("headings of a slide", () => {
     expect(firstDeckHeading("no heading")).toBeNull();
   });
 });
+
+describe("the deck's title heading", () => {
+  it("is looked for in the first 100,000 characters of slides only", () => {
+    const filler = "words\n\n---\n\n".repeat(20_000);
+    expect(firstDeckHeading(`${"words\n\n---\n\n".repeat(1_000)}# Found`)?.text).toBe("Found");
+    expect(firstDeckHeading(`${filler}# Too far`)).toBeNull();
+  });
+});

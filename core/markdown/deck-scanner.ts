@@ -55,7 +55,8 @@ class ClosedFences {
    */
   private readonly unclosedFrom: Record<string, number> = { "`": Infinity, "~": Infinity };
 
-  constructor(private readonly lines: readonly string[]) {}
+  /** `line(index)`: the text's line, undefined past its end. */
+  constructor(private readonly line: (index: number) => string | undefined) {}
 
   /** Is line `index` inside a closed fence (its fence lines included)? Asked for increasing indices. */
   covers(index: number): boolean {
@@ -68,14 +69,14 @@ class ClosedFences {
 
   private fence(index: number): Fence | null {
     let fence = this.fences[index];
-    if (fence === undefined) fence = this.fences[index] = readFence(this.lines[index]!);
+    if (fence === undefined) fence = this.fences[index] = readFence(this.line(index)!);
     return fence;
   }
 
   private open(index: number): void {
     const open = this.fence(index);
     if (!open || open.length >= this.unclosedFrom[open.char]!) return;
-    for (let next = index + 1; next < this.lines.length; next++) {
+    for (let next = index + 1; this.line(next) !== undefined; next++) {
       if (closes(open, this.fence(next))) {
         this.fenceEnd = next;
         return;
@@ -85,9 +86,35 @@ class ClosedFences {
   }
 }
 
+/** A text's lines (as `split("\n")` makes them), split only as far as they are read. */
+class LazyLines {
+  private readonly lines: string[] = [];
+  /** Where the next line starts; -1 once the last line is read. */
+  private next = 0;
+
+  constructor(private readonly text: string) {}
+
+  at(index: number): string | undefined {
+    while (this.lines.length <= index && this.next >= 0) {
+      const end = this.text.indexOf("\n", this.next);
+      this.lines.push(this.text.slice(this.next, end < 0 ? this.text.length : end));
+      this.next = end < 0 ? -1 : end + 1;
+    }
+    return this.lines[index];
+  }
+
+  /** How many lines the text has (counted, not split). */
+  count(): number {
+    if (this.next < 0) return this.lines.length;
+    let count = this.lines.length + 1;
+    for (let at = this.text.indexOf("\n", this.next); at >= 0; at = this.text.indexOf("\n", at + 1)) count++;
+    return count;
+  }
+}
+
 /** Marks lines inside a closed fenced code block, fence lines included. */
 export function findFencedLines(lines: readonly string[]): Uint8Array {
-  const fences = new ClosedFences(lines);
+  const fences = new ClosedFences((index) => lines[index]);
   const fenced = new Uint8Array(lines.length);
   for (let index = 0; index < lines.length; index++) if (fences.covers(index)) fenced[index] = 1;
   return fenced;
@@ -148,15 +175,21 @@ export function splitSlides(body: string, firstLine = 1, maxSlides = MAX_SLIDES)
 
 /** The slides in order, each with whether a vertical separator came before it; returns `truncated`. */
 function* readSlides(body: string, firstLine: number, maxSlides: number): Generator<{ slide: SlideSource; vertical: boolean }, boolean> {
-  const lines = body.split("\n");
-  // `lines` ends with "" when the body ends with a newline: that is not a line of its own.
-  const lastLine = lines.length > 1 && lines[lines.length - 1] === "" ? lines.length - 2 : lines.length - 1;
-  const fences = new ClosedFences(lines);
+  // Lines are split as the walk reaches them: a reader that stops at the first slides (the
+  // library title) never splits a large deck's rest.
+  const lines = new LazyLines(body);
+  const fences = new ClosedFences((index) => lines.at(index));
   const slideFrom = (start: number, startOffset: number, endExclusive: number, endOffset: number): SlideSource => ({
     text: body.slice(Math.min(startOffset, body.length), endOffset),
     startLine: firstLine + start,
     endLine: firstLine + Math.max(start, endExclusive - 1),
   });
+  /** The last slide runs to the end; a final "" after the body's last newline is not a line of its own. */
+  const lastSlide = (start: number, startOffset: number): SlideSource => {
+    const count = lines.count();
+    const lastLine = count > 1 && body.endsWith("\n") ? count - 2 : count - 1;
+    return slideFrom(start, startOffset, lastLine + 1, body.length);
+  };
 
   let contentStart = 0;
   let contentOffset = 0;
@@ -164,19 +197,20 @@ function* readSlides(body: string, firstLine: number, maxSlides: number): Genera
   // Whether the separator before the slide being read was a vertical one.
   let vertical = false;
   let previousOffset = 0;
-  let offset = lines[0]!.length + 1;
-  for (let index = 1; index + 1 < lines.length; index++) {
+  let offset = lines.at(0)!.length + 1;
+  for (let index = 1; lines.at(index + 1) !== undefined; index++) {
+    const text = lines.at(index)!;
     const lineOffset = offset;
-    offset += lines[index]!.length + 1;
-    const line = stripCr(lines[index]!);
+    offset += text.length + 1;
+    const line = stripCr(text);
     const isSeparator =
-      (line === "---" || line === "----") && stripCr(lines[index - 1]!) === "" && stripCr(lines[index + 1]!) === "" && !fences.covers(index);
+      (line === "---" || line === "----") && stripCr(lines.at(index - 1)!) === "" && stripCr(lines.at(index + 1)!) === "" && !fences.covers(index);
     if (!isSeparator) {
       previousOffset = lineOffset;
       continue;
     }
     if (slides + 1 >= maxSlides) {
-      yield { slide: slideFrom(contentStart, contentOffset, lastLine + 1, body.length), vertical };
+      yield { slide: lastSlide(contentStart, contentOffset), vertical };
       return true;
     }
     // The match starts at the empty line before the separator; the next slide at the empty line after.
@@ -187,7 +221,7 @@ function* readSlides(body: string, firstLine: number, maxSlides: number): Genera
     contentOffset = offset;
     previousOffset = lineOffset;
   }
-  yield { slide: slideFrom(contentStart, contentOffset, lastLine + 1, body.length), vertical };
+  yield { slide: lastSlide(contentStart, contentOffset), vertical };
   return false;
 }
 
@@ -274,14 +308,27 @@ export function scanSlide(slideText: string): SlideScan {
 }
 
 /**
- * The deck's first level-1 heading on a slide, in slide order; null when there is none. It reads
- * the deck only as far as that heading's slide.
+ * How far into a deck its title is looked for. The title is derived again whenever a deck is
+ * stored, and a 2 MB deck without any level-1 heading would be read whole every time; past this
+ * the heading would be far down a deck nobody names by it.
+ */
+const MAX_TITLE_SCAN_CHARS = 100_000;
+/** A slide without this has no level-1 heading, even after its indentation is removed. */
+const H1_HINT = /#(?:[ \t]|$)/m;
+
+/**
+ * The deck's first level-1 heading on a slide, in slide order, within its first
+ * MAX_TITLE_SCAN_CHARS (about the 5,000 lines read before the scanner); null when there is none. It reads the deck only as far as that slide.
  * @param body the deck after its frontmatter (`deckBody`)
  */
 export function firstDeckHeading(body: string): Heading | null {
+  let left = MAX_TITLE_SCAN_CHARS;
   for (const { slide } of readSlides(body, 1, MAX_SLIDES)) {
-    const heading = scanSlide(slide.text).firstH1;
+    const text = slide.text.length > left ? slide.text.slice(0, left) : slide.text;
+    const heading = H1_HINT.test(text) ? scanSlide(text).firstH1 : null;
     if (heading) return heading;
+    left -= slide.text.length;
+    if (left <= 0) break;
   }
   return null;
 }
