@@ -1,7 +1,9 @@
 // The derived metadata shown in the library: a deck's title and tags, read from its markdown the
 // way HedgeDoc reads them (frontmatter `title`, else the first level-1 heading; `tags` as a list
-// or a comma-separated string).
+// or a comma-separated string). The heading is found by the deck scanner, so it is the one the
+// slides and the editor's outline show.
 import { findFrontmatter, parseFrontmatter } from "./frontmatter";
+import { deckBody, firstDeckHeading } from "./markdown/deck-scanner";
 
 export interface DeckMetadataFields {
   title: string;
@@ -11,33 +13,13 @@ export interface DeckMetadataFields {
 const MAX_TITLE_LENGTH = 200;
 const MAX_TAGS = 50;
 const MAX_TAG_LENGTH = 64;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const H1 = /^ {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/;
 
 export function extractDeckMetadata(markdown: string): DeckMetadataFields {
   const block = findFrontmatter(markdown);
   const data = block ? parseFrontmatter(block).data : {};
-  const body = block ? markdown.slice(block.bodyOffset) : markdown;
-  const frontmatterTitle = typeof data.title === "string" ? data.title : "";
-  const title = cleanTitle(frontmatterTitle) || cleanTitle(firstHeading(body) ?? "");
+  const frontmatterTitle = cleanTitle(typeof data.title === "string" ? data.title : "");
+  const title = frontmatterTitle || cleanTitle(firstDeckHeading(deckBody(markdown, block).body)?.text ?? "");
   return { title, tags: parseTags(data.tags) };
-}
-
-function firstHeading(body: string): string | null {
-  let fence: string | null = null;
-  for (const line of body.split("\n", 5000)) {
-    const fenceMatch = FENCE.exec(line);
-    if (fenceMatch) {
-      const marker = fenceMatch[1]!;
-      if (fence === null) fence = marker;
-      else if (marker[0] === fence[0] && marker.length >= fence.length) fence = null;
-      continue;
-    }
-    if (fence !== null) continue;
-    const heading = H1.exec(line);
-    if (heading) return heading[1]!;
-  }
-  return null;
 }
 
 /** Plain text of a heading: no HTML tags, no emphasis markers, collapsed white space. */

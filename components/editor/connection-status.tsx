@@ -1,16 +1,18 @@
-import type { ConnectionState } from "./use-deck-session";
+import { connectionPhase, type ConnectionPhase, type ConnectionState } from "@/components/sync/deck-connection";
 
-const LABELS: Record<ConnectionState, string> = {
-  connected: "Connected",
+// An ended session is offline for good; its reason shows in the editor's notice.
+const LABELS: Record<ConnectionPhase, string> = {
+  synced: "Connected",
+  syncing: "Syncing…",
   connecting: "Reconnecting…",
-  disconnected: "Offline: edits are kept",
+  offline: "Offline: edits are kept",
+  ended: "Offline: edits are kept",
 };
 
-export function ConnectionStatus({ status, synced }: { status: ConnectionState; synced: boolean }) {
-  const label = status === "connected" && !synced ? "Syncing…" : LABELS[status];
+export function ConnectionStatus({ status, synced, ended = false }: { status: ConnectionState; synced: boolean; ended?: boolean }) {
   return (
     <span className="connection-status" data-status={status} data-testid="connection-status" role="status">
-      {label}
+      {LABELS[connectionPhase(status, synced, ended)]}
     </span>
   );
 }

@@ -36,7 +36,7 @@ const DeckEditor = dynamic(() => import("./deck-editor"), { ssr: false });
 // body = outline | toolbar + editor (then the preview).
 export function EditorScreen({ deckId, initialTitle, role, viewer }: { deckId: string; initialTitle: string; role: DeckRole; viewer: Viewer | null }) {
   const { session, status, synced, endedReason } = useDeckSession(deckId);
-  const access = useLiveAccess(deckId, session?.provider ?? null, role);
+  const access = useLiveAccess(deckId, session?.connection ?? null, role);
   const [identity, setIdentity] = useState<UserIdentity | null>(null);
   const [view, setView] = useState<EditorView | null>(null);
   const [cursorLine, setCursorLine] = useState<number | null>(null);
@@ -78,7 +78,7 @@ export function EditorScreen({ deckId, initialTitle, role, viewer }: { deckId: s
         <span className="title">{initialTitle || "Untitled"}</span>
         <PresenceBar peers={peers} watching={Math.max(0, viewers - (access.readOnly ? 1 : 0))} />
         <div className="editor-status">
-          <ConnectionStatus status={status} synced={synced} />
+          <ConnectionStatus status={status} synced={synced} ended={endedReason !== null} />
           <SaveStatus status={status} synced={synced} session={session} />
         </div>
         <AccessBadge access={access} />

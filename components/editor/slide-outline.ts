@@ -1,12 +1,12 @@
-// The deck's slides as an outline, split by the renderer's own splitter (core/render), so the
-// outline, the preview and the slideshow always agree on where a slide starts.
+// The deck's slides as an outline, split and read by the deck scanner (core/markdown), as the
+// renderer splits them, so the outline, the preview, the slideshow and the library's title always
+// agree on where a slide starts and which line is its heading.
 import emojis from "markdown-it-emoji/lib/data/full.mjs";
 import { findFrontmatter, parseFrontmatter } from "@/core/frontmatter";
 import { parseTiming, sectionBudgets } from "@/core/presenter-pacing";
 import { extractAttributeComments } from "@/core/render/attribute-comment";
 import { validateSlideOptions } from "@/core/render/slide-options";
-import { deckBody } from "@/core/render/deck-renderer";
-import { splitSlides } from "@/core/render/slide-splitter";
+import { deckBody, scanSlide, splitSlides } from "@/core/markdown/deck-scanner";
 
 export interface OutlineSlide {
   h: number;
@@ -28,8 +28,6 @@ export interface OutlineSlide {
 /** Horizontal slides, each with its vertical slides (the first one is the horizontal slide itself). */
 export type Outline = OutlineSlide[][];
 
-const HEADING = /^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const MAX_TITLE = 80;
 
 export function buildOutline(markdown: string): Outline {
@@ -95,25 +93,8 @@ function leadingBlankLines(text: string): number {
 }
 
 function slideTitle(text: string): string {
-  let firstText = "";
-  let fence: string | null = null;
-  for (const line of text.split("\n")) {
-    const opening = FENCE.exec(line)?.[1];
-    if (fence) {
-      if (opening && opening[0] === fence[0] && opening.length >= fence.length) fence = null;
-      continue;
-    }
-    if (opening) {
-      fence = opening;
-      continue;
-    }
-    if (/^note:/i.test(line)) break;
-    const heading = HEADING.exec(line);
-    if (heading) return clean(heading[1]!);
-    const trimmed = line.trim();
-    if (!firstText && trimmed && !trimmed.startsWith("<!--")) firstText = trimmed;
-  }
-  return clean(firstText);
+  const { firstHeading, firstText } = scanSlide(text);
+  return clean(firstHeading?.text ?? firstText);
 }
 
 /** Plain words for a title: HTML tags (`<font color>` headings), markdown emphasis, links and images stripped. */

@@ -1,20 +1,21 @@
 "use client";
 
-// The realtime session of one deck in this tab: a Y.Doc synced over /ws/<id> by y-websocket and
-// kept in IndexedDB by y-indexeddb, so edits made offline survive a reload or a closed tab and
-// merge when the socket is back. The save tracker counts my edits the server has not yet stored
-// (useUnsaved reads it, so the screen does not re-render with every keystroke).
+// The realtime session of one deck in this tab: the deck's connection (components/sync), kept in
+// IndexedDB by y-indexeddb, so edits made offline survive a reload or a closed tab and merge when
+// the socket is back. The save tracker counts my edits the server has not yet stored (useUnsaved
+// reads it, so the screen does not re-render with every keystroke).
 import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
-import { WebsocketProvider } from "y-websocket";
-import * as Y from "yjs";
-import { DECK_TEXT_NAME } from "@/core/sync-protocol";
-import { WsCloseCode } from "@/core/ws-close-codes";
+import type { WebsocketProvider } from "y-websocket";
+import type * as Y from "yjs";
+import { DeckConnection, type ConnectionState } from "@/components/sync/deck-connection";
+import { useConnectionState } from "@/components/sync/use-deck-connection";
 import { SaveTracker } from "./save-tracker";
 
-export type ConnectionState = "connecting" | "connected" | "disconnected";
+export type { ConnectionState };
 
 export interface DeckSession {
+  connection: DeckConnection;
   doc: Y.Doc;
   text: Y.Text;
   provider: WebsocketProvider;
@@ -29,65 +30,48 @@ export interface DeckSessionState {
   synced: boolean;
   /** Has the copy kept in this browser been loaded? */
   restoredLocally: boolean;
-  /** Why the server ended the session for good (e.g. the deck was deleted). */
+  /** Why the server ended the session for good (the deck was deleted, access removed). */
   endedReason: string | null;
 }
 
 export function useDeckSession(deckId: string): DeckSessionState {
-  const [state, setState] = useState<DeckSessionState>({
-    session: null,
-    status: "connecting",
-    synced: false,
-    restoredLocally: false,
-    endedReason: null,
-  });
+  const [session, setSession] = useState<DeckSession | null>(null);
+  const [restoredLocally, setRestoredLocally] = useState(false);
+  const { status, synced, ended } = useConnectionState(session?.connection ?? null);
 
   useEffect(() => {
-    const doc = new Y.Doc();
-    const serverUrl = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/ws`;
-    const provider = new WebsocketProvider(serverUrl, deckId, doc, { maxBackoffTime: 5_000 });
+    const connection = new DeckConnection(deckId);
+    const { doc, text, provider } = connection;
     const persistence = new IndexeddbPersistence(`podium-deck-${deckId}`, doc);
     const unsavedKey = `podium.unsaved.${deckId}`;
     const saves = new SaveTracker(doc, provider, new Set([provider, persistence]), unsavedKey);
-    const session: DeckSession = { doc, text: doc.getText(DECK_TEXT_NAME), provider, persistence, saves };
+    const created: DeckSession = { connection, doc, text, provider, persistence, saves };
     // The session is an external resource (a socket) made after mount; state hands it to the UI.
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    setState((current) => ({ ...current, session }));
+    setSession(created);
 
-    const onStatus = ({ status }: { status: ConnectionState }) =>
-      setState((current) => ({ ...current, status, synced: status === "connected" ? current.synced : false }));
-    const onSync = (synced: boolean) => setState((current) => ({ ...current, synced }));
-    const onClose = (event: CloseEvent | null) => {
-      if (event?.code === WsCloseCode.deckDeleted) {
-        provider.disconnect();
-        // Nothing left to merge into: forget the copy kept in this browser.
-        saves.forget();
-        persistence.clearData().catch((error: unknown) => console.warn("Podium could not clear the offline copy", error));
-        setState((current) => ({ ...current, endedReason: event.reason || "This deck was deleted." }));
-      }
-    };
-    provider.on("status", onStatus);
-    provider.on("sync", onSync);
-    provider.on("connection-close", onClose);
+    const stopEvents = connection.onEvent((event) => {
+      if (event.kind !== "ended" || event.cause !== "deck-deleted") return;
+      // Nothing left to merge into: forget the copy kept in this browser.
+      saves.forget();
+      persistence.clearData().catch((error: unknown) => console.warn("Podium could not clear the offline copy", error));
+    });
     persistence.whenSynced.then(
-      () => setState((current) => ({ ...current, restoredLocally: true })),
+      () => setRestoredLocally(true),
       (error: unknown) => console.warn("Podium could not open the offline copy of this deck", error),
     );
     // Expose the session to end-to-end tests and debugging.
-    (window as unknown as { podiumSession?: DeckSession }).podiumSession = session;
+    (window as unknown as { podiumSession?: DeckSession }).podiumSession = created;
 
     return () => {
-      provider.off("status", onStatus);
-      provider.off("sync", onSync);
-      provider.off("connection-close", onClose);
+      stopEvents();
       saves.destroy();
-      provider.destroy();
       // Destroying the doc also closes y-indexeddb, after it has written what it holds.
-      doc.destroy();
+      connection.destroy();
     };
   }, [deckId]);
 
-  return state;
+  return { session, status, synced, restoredLocally, endedReason: ended?.reason ?? null };
 }
 
 /**

@@ -1,15 +1,16 @@
 "use client";
 
-// A deck's live text for viewers (slideshow, speaker view): the Y.Doc synced over /ws/<id>,
-// without the editor's offline copy, and never edited here. Its awareness carries the
-// presenter's position when they broadcast.
+// A deck's live text for viewers (slideshow, speaker view, remote): the deck's connection
+// (components/sync), without the editor's offline copy, and never edited here. Its awareness
+// carries the presenter's position when they broadcast.
 import { useEffect, useState } from "react";
-import { WebsocketProvider } from "y-websocket";
-import * as Y from "yjs";
-import { DECK_TEXT_NAME } from "@/core/sync-protocol";
-import { WsCloseCode } from "@/core/ws-close-codes";
+import type { WebsocketProvider } from "y-websocket";
+import type * as Y from "yjs";
+import { DeckConnection } from "@/components/sync/deck-connection";
+import { useConnectionState } from "@/components/sync/use-deck-connection";
 
 export interface DeckReader {
+  connection: DeckConnection;
   doc: Y.Doc;
   text: Y.Text;
   provider: WebsocketProvider;
@@ -25,37 +26,19 @@ export interface DeckReaderState {
 
 /** `pairing`: a paired device's secret (server/access/presenter-pairings.ts) instead of the session cookie. */
 export function useDeckReader(deckId: string | null, pairing: string | null = null): DeckReaderState {
-  const [state, setState] = useState<DeckReaderState>({ reader: null, synced: false, endedReason: null });
+  const [reader, setReader] = useState<DeckReader | null>(null);
+  const { syncedOnce, ended } = useConnectionState(reader?.connection ?? null);
 
   useEffect(() => {
     if (deckId === null) return;
-    const doc = new Y.Doc();
-    const serverUrl = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/ws`;
-    const provider = new WebsocketProvider(serverUrl, deckId, doc, { maxBackoffTime: 5_000, ...(pairing ? { params: { pairing } } : {}) });
-    const reader: DeckReader = { doc, text: doc.getText(DECK_TEXT_NAME), provider };
+    const connection = new DeckConnection(deckId, { pairing });
+    const created: DeckReader = { connection, doc: connection.doc, text: connection.text, provider: connection.provider };
     // The socket is made after mount; state hands it to the UI.
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    setState({ reader, synced: false, endedReason: null });
-    const onSync = (synced: boolean) => {
-      if (synced) setState((current) => ({ ...current, synced: true }));
-    };
-    const onClose = (event: CloseEvent | null) => {
-      if (event?.code === WsCloseCode.deckDeleted || event?.code === WsCloseCode.accessRevoked) {
-        provider.disconnect();
-        const reason = event.code === WsCloseCode.deckDeleted ? "This deck was deleted." : "You can no longer see this deck.";
-        setState((current) => ({ ...current, endedReason: event.reason || reason }));
-      }
-    };
-    provider.on("sync", onSync);
-    provider.on("connection-close", onClose);
-    (window as unknown as { podiumReader?: DeckReader }).podiumReader = reader;
-    return () => {
-      provider.off("sync", onSync);
-      provider.off("connection-close", onClose);
-      provider.destroy();
-      doc.destroy();
-    };
+    setReader(created);
+    (window as unknown as { podiumReader?: DeckReader }).podiumReader = created;
+    return () => connection.destroy();
   }, [deckId, pairing]);
 
-  return state;
+  return { reader, synced: syncedOnce, endedReason: ended?.reason ?? null };
 }

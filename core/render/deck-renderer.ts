@@ -11,11 +11,10 @@ import { LruCache } from "./lru-cache";
 import { getMarkdownIt, markdownOptionsKey, type MarkdownOptions } from "./markdown-renderer";
 import { MAX_MATH_PER_DOCUMENT, MAX_RENDER_CHARS, MAX_SLIDE_CHARS, SLIDE_CACHE_ENTRIES } from "./render-limits";
 import { validateSlideOptions, type RevealOptions, type RevealTheme } from "./slide-options";
-import { splitSlides } from "./slide-splitter";
+import { deckBody, splitSlides, splitSpeakerNotes } from "../markdown/deck-scanner";
 import { safeRevealAttributeValue } from "./reveal-attributes";
 import { FRAME_IDS } from "./reveal-html";
 import { stripSlideIndentation } from "./slide-indentation";
-import { splitSpeakerNotes } from "./speaker-notes";
 import type { AttributeCommentEnv } from "./element-attributes";
 
 export type RenderWarning = FrontmatterWarning;
@@ -261,22 +260,8 @@ export function renderDeck(markdown: string, options: DeckRendererOptions, view:
   return createDeckRenderer({ ...options, cacheSize: options.cacheSize ?? 64 }).render(markdown, view);
 }
 
-/**
- * The body after the frontmatter, as HedgeDoc gets it from the front-matter package: blank lines
- * right after the closing fence are dropped, so the first slide never starts with a separator.
- */
-export function deckBody(markdown: string, block: FrontmatterBlock | null): { body: string; firstLine: number } {
-  if (!block) return { body: markdown, firstLine: 1 };
-  let offset = block.bodyOffset;
-  let line = block.endLine + 1;
-  for (;;) {
-    const end = markdown.indexOf("\n", offset);
-    if (end < 0 || markdown.slice(offset, end).trim() !== "") break;
-    offset = end + 1;
-    line++;
-  }
-  return { body: markdown.slice(offset), firstLine: line };
-}
+// The body after the frontmatter: the deck scanner's (the outline reads it too).
+export { deckBody };
 
 export interface SlidePosition {
   /** Horizontal index. */

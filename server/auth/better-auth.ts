@@ -9,6 +9,7 @@ import { createAccessControl } from "better-auth/plugins/access";
 import { adminAc, defaultStatements } from "better-auth/plugins/admin/access";
 import type { PrismaClient } from "../db/prisma";
 import type { Logger } from "../log";
+import { BETTER_AUTH_IP_ADDRESS } from "./client-address";
 import type { SignUpGate } from "./sign-up-gate";
 
 export const AUTH_BASE_PATH = "/api/auth";
@@ -74,8 +75,8 @@ export function createBetterAuth(prisma: PrismaClient, settings: AuthSettings, l
     advanced: {
       useSecureCookies: secure,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure },
-      // server/auth/client-address.ts makes X-Forwarded-For trustworthy before requests get here.
-      ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
+      // server/auth/client-address.ts makes X-Forwarded-For the client's one address before requests get here.
+      ipAddress: BETTER_AUTH_IP_ADDRESS,
     },
     // Podium loads nothing from, and reports nothing to, third-party hosts.
     telemetry: { enabled: false },

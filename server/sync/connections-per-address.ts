@@ -1,17 +1,6 @@
 // Counts open sync connections per client address, so one address cannot hold every socket the
-// server has. Behind a reverse proxy (TRUST_PROXY) the address is the last X-Forwarded-For hop the
-// proxy added, not the proxy's own.
-import type { IncomingMessage } from "node:http";
-
-export function clientAddress(request: IncomingMessage, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = request.headers["x-forwarded-for"];
-    const value = Array.isArray(forwarded) ? forwarded.at(-1) : forwarded;
-    const last = value?.split(",").at(-1)?.trim();
-    if (last) return last;
-  }
-  return request.socket.remoteAddress ?? "unknown";
-}
+// server has. The address is server/auth/client-address.ts's, the one the sign-in rate limits count.
+export { clientAddress } from "../auth/client-address";
 
 export class ConnectionsPerAddress {
   private counts = new Map<string, number>();
