@@ -6,7 +6,6 @@ import { extractDeckMetadata, type DeckMetadataFields } from "../../core/deck-me
 import type { DerivedColumnsSource } from "../persistence/update-log";
 import type { AcceptedUpdate, DeckExtension } from "./deck-lifecycle";
 import type { DeckDocument } from "./deck-log";
-import type { Room } from "./room";
 
 /** What a column is computed from: the text, and its title and tags (read once for all columns). */
 export interface DeckText {
@@ -75,7 +74,7 @@ export class DerivedColumnsExtension implements DeckExtension {
     return this.columnsOf(document);
   }
 
-  acceptedUpdate(room: Room, accepted: AcceptedUpdate): void {
+  acceptedUpdate(room: DeckDocument, accepted: AcceptedUpdate): void {
     if (accepted.author !== undefined) this.columnsOf(room).lastEditorId = accepted.author;
   }
 
