@@ -1,10 +1,12 @@
 // `npm start`: the whole app on one port (PORT, default 3000). Ctrl-C or SIGTERM stops accepting,
 // flushes every accepted update, closes PostgreSQL (the embedded one too) and exits 0.
+import { dropClosedPipeErrors } from "./closed-pipes";
 import { ConfigError, loadConfig } from "./config";
 import { createLogger } from "./log";
 import { startPodium } from "./podium";
 
 async function main(): Promise<void> {
+  dropClosedPipeErrors();
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL);
   const podium = await startPodium(config, log);

@@ -3,6 +3,7 @@
 // small observer interfaces they define; gauges read the live values when scraped.
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { UpdateLogObserver } from "./persistence/update-log";
+import type { DeckExtension } from "./sync/deck-lifecycle";
 import type { BridgeObserver } from "./sync/redis-bridge";
 import type { SyncEndpointObserver } from "./sync/ws-endpoint";
 
@@ -14,8 +15,12 @@ export interface MetricSources {
   redisLagSeconds(): number | null;
 }
 
-export class PodiumMetrics implements UpdateLogObserver, SyncEndpointObserver, BridgeObserver {
+/** Observes the log, the endpoint and the bridge, and counts accepted updates as a lifecycle extension. */
+export class PodiumMetrics implements UpdateLogObserver, SyncEndpointObserver, BridgeObserver, DeckExtension {
+  readonly name = "metrics";
   readonly registry = new Registry();
+  /** What the gauges read when scraped, once the parts they read exist (readGauges). */
+  private sources: MetricSources | null = null;
   private readonly updates: Counter;
   private readonly flushSeconds: Histogram;
   private readonly commitDelaySeconds: Histogram;
@@ -25,8 +30,14 @@ export class PodiumMetrics implements UpdateLogObserver, SyncEndpointObserver, B
   private readonly redisMessages: Counter<"direction">;
   private readonly fanOutSeconds: Histogram;
 
-  constructor(sources: MetricSources) {
+  constructor() {
     const registers = [this.registry];
+    const sources = {
+      connections: () => this.sources?.connections() ?? 0,
+      openDecks: () => this.sources?.openDecks() ?? 0,
+      writeBacklog: () => this.sources?.writeBacklog() ?? 0,
+      redisLagSeconds: () => this.sources?.redisLagSeconds() ?? null,
+    };
     collectDefaultMetrics({ register: this.registry });
     new Gauge({
       name: "podium_connections",
@@ -108,7 +119,12 @@ export class PodiumMetrics implements UpdateLogObserver, SyncEndpointObserver, B
     });
   }
 
-  appended(): void {
+  /** The gauges' sources: set once, when the composition has made them all (server/podium.ts). */
+  readGauges(sources: MetricSources): void {
+    this.sources = sources;
+  }
+
+  acceptedUpdate(): void {
     this.updates.inc();
   }
 

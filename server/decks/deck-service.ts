@@ -3,12 +3,12 @@
 import * as Y from "yjs";
 import { PodiumError } from "../../core/api/errors";
 import { deckUrl, type CreatedDeck, type DeckMetadata, type DeckSummary } from "../../core/api-types";
-import { extractDeckMetadata } from "../../core/deck-metadata";
 import { newDeckId } from "../../core/deck-id";
 import { DECK_TEXT_NAME } from "../../core/sync-protocol";
 import { WsCloseCode } from "../../core/ws-close-codes";
 import type { DeckFilter, DeckStore } from "../persistence/deck-store";
-import type { UpdateLog } from "../persistence/update-log";
+import type { DeckLog } from "../sync/deck-log";
+import { deriveColumns } from "../sync/derived-columns";
 import type { RoomRegistry } from "../sync/room-registry";
 
 export class DeckTooLargeError extends PodiumError {
@@ -22,7 +22,7 @@ export class DeckService {
   constructor(
     private readonly store: DeckStore,
     private readonly rooms: RoomRegistry,
-    private readonly updateLog: UpdateLog,
+    private readonly deckLog: DeckLog,
     private readonly maxDeckChars: number,
   ) {}
 
@@ -34,7 +34,7 @@ export class DeckService {
     const state = Y.encodeStateAsUpdate(doc);
     doc.destroy();
     const id = newDeckId();
-    await this.store.create(id, state, { markdown, ...extractDeckMetadata(markdown) }, ownerId);
+    await this.store.create(id, state, deriveColumns(markdown), ownerId);
     return { id, url: deckUrl(id) };
   }
 
@@ -58,10 +58,9 @@ export class DeckService {
   async replaceMarkdown(id: string, markdown: string, editorId: string | null = null): Promise<boolean> {
     this.checkSize(markdown);
     const done = await this.rooms.withRoom(id, async (room) => {
-      if (markdown !== room.text.toString()) room.lastEditorId = editorId;
-      room.replaceText(markdown);
+      room.replaceText(markdown, editorId);
       // Answer only once the change is durable.
-      await this.updateLog.flush();
+      await this.deckLog.flush();
       return true;
     });
     return done ?? false;

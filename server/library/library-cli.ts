@@ -12,7 +12,9 @@ import type { PrismaClient } from "../db/prisma";
 import { DeckService } from "../decks/deck-service";
 import type { Logger } from "../log";
 import { DeckStore } from "../persistence/deck-store";
-import { UpdateLog } from "../persistence/update-log";
+import { PostgresDeckLog } from "../persistence/postgres-deck-log";
+import { DeckLifecycle } from "../sync/deck-lifecycle";
+import { DerivedColumnsExtension } from "../sync/derived-columns";
 import { RoomRegistry } from "../sync/room-registry";
 import { purgeVerifiedArchive, verifyArchive } from "./archive-verify";
 import { ExportService } from "./export-service";
@@ -36,9 +38,16 @@ interface Stack {
 
 function openStack({ config, log, prisma, access, databaseUrl }: LibraryContext): Stack {
   const store = new DeckStore(prisma, { memberAccess: config.DEFAULT_MEMBER_ACCESS });
-  const updateLog = new UpdateLog(databaseUrl, { flushIntervalMs: config.FLUSH_INTERVAL_MS, log });
-  const rooms = new RoomRegistry(prisma, store, updateLog, { idleMs: 0, compactAfterEntries: config.COMPACT_AFTER_UPDATES, log });
-  const decks = new DeckService(store, rooms, updateLog, config.MAX_DECK_CHARS);
+  const derivedColumns = new DerivedColumnsExtension();
+  const lifecycle = new DeckLifecycle(log).use(derivedColumns);
+  const deckLog = new PostgresDeckLog(databaseUrl, prisma, store, {
+    flushIntervalMs: config.FLUSH_INTERVAL_MS,
+    log,
+    columns: derivedColumns,
+    committed: (entriesWritten) => lifecycle.committed(entriesWritten),
+  });
+  const rooms = new RoomRegistry(deckLog, lifecycle, { idleMs: 0, compactAfterEntries: config.COMPACT_AFTER_UPDATES, log });
+  const decks = new DeckService(store, rooms, deckLog, config.MAX_DECK_CHARS);
   const media = new MediaStore(prisma, config.MEDIA_MAX_BYTES);
   return {
     decks,

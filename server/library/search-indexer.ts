@@ -1,27 +1,46 @@
 // Catches up the full-text index of decks whose text changed after their last indexing. The
 // database trigger (library migration) indexes at most every 5 seconds per deck while people
-// type, so the last edits of a burst are indexed here, a moment later.
+// type, so the last edits of a burst are indexed here, a moment later: `intervalMs` after a commit
+// (it is an extension of the deck lifecycle's `committed` stage, server/sync/deck-lifecycle.ts), and
+// every `sweepMs` for decks other processes changed (the CLI, an instance that stopped meanwhile).
 import type { PrismaClient } from "../db/prisma";
 import type { Logger } from "../log";
+import type { DeckExtension } from "../sync/deck-lifecycle";
 
 const BATCH = 50;
 
-export class SearchIndexer {
+export class SearchIndexer implements DeckExtension {
+  readonly name = "search catch-up";
   private timer: NodeJS.Timeout | null = null;
+  private soon: NodeJS.Timeout | null = null;
+  private stopped = false;
   private running: Promise<number> | null = null;
 
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly options: { intervalMs: number; log: Logger },
+    private readonly options: { intervalMs: number; sweepMs?: number; log: Logger },
   ) {}
 
   start(): void {
-    this.timer ??= setInterval(() => void this.catchUp().catch(() => undefined), this.options.intervalMs);
+    this.stopped = false;
+    this.timer ??= setInterval(() => void this.catchUp(), this.options.sweepMs ?? this.options.intervalMs);
+  }
+
+  /** Edits were stored: catch up once the trigger's throttle may have skipped the last of them. */
+  committed(): void {
+    if (this.soon || this.stopped) return;
+    this.soon = setTimeout(() => {
+      this.soon = null;
+      void this.catchUp();
+    }, this.options.intervalMs);
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.soon) clearTimeout(this.soon);
     this.timer = null;
+    this.soon = null;
     await this.running?.catch(() => undefined);
   }
 

@@ -6,6 +6,7 @@ import { createMigratedDatabase } from "../../test/support/database";
 import { compactDeck } from "./compaction";
 import { DeckStore } from "./deck-store";
 import { UpdateLog } from "./update-log";
+import { deriveColumns } from "../sync/derived-columns";
 
 let database: Awaited<ReturnType<typeof createMigratedDatabase>>;
 let prisma: PrismaClient;
@@ -31,10 +32,10 @@ describe("compaction", () => {
     const author = new Y.Doc();
     const text = author.getText("markdown");
     text.insert(0, "# Team IaaS\n");
-    await store.create("compact1", Y.encodeStateAsUpdate(author), { markdown: text.toString(), title: "", tags: [] });
+    await store.create("compact1", Y.encodeStateAsUpdate(author), deriveColumns(text.toString()));
 
     const log = new UpdateLog(database.url, { flushIntervalMs: 5, log: createLogger("silent") });
-    const source = { derivedColumns: () => ({ markdown: text.toString(), title: "", tags: [] }) };
+    const source = { derivedColumns: () => deriveColumns(text.toString()) };
     const writes: Promise<void>[] = [];
     author.on("update", (update: Uint8Array) => writes.push(log.append("compact1", update, source)));
     for (let i = 0; i < 200; i++) text.insert(text.length, `line ${i}\n`);

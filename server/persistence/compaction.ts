@@ -3,14 +3,11 @@
 // point leaves either the old snapshot with its log or the new snapshot without it.
 import * as Y from "yjs";
 import type { PrismaClient } from "../db/prisma";
+import type { CompactionResult } from "../sync/deck-log";
 import { bytes } from "./deck-store";
 import { decodeLogEntry } from "./update-batch";
 
-export interface CompactionResult {
-  /** Log entries merged into the snapshot and deleted. */
-  mergedEntries: number;
-  snapshotBytes: number;
-}
+export type { CompactionResult };
 
 export async function compactDeck(prisma: PrismaClient, deckId: string): Promise<CompactionResult | null> {
   return prisma.$transaction(

@@ -2,27 +2,17 @@
 import type { DeckSummary } from "../../core/api-types";
 import type { Prisma } from "../db/generated/client";
 import type { PrismaClient } from "../db/prisma";
+import type { StoredDocumentState } from "../sync/deck-log";
+import type { DerivedValues } from "../sync/derived-columns";
 import { decodeLogEntry } from "./update-batch";
+
+export type { StoredDocumentState };
 
 /** Which decks a listing includes (built by server/access from what the actor may read). */
 export type DeckFilter = Prisma.DeckWhereInput;
 
-export interface DerivedColumns {
-  markdown: string;
-  title: string;
-  tags: string[];
-}
-
 export interface StoredDeck extends DeckSummary {
   createdAt: string;
-}
-
-export interface StoredDocumentState {
-  snapshot: Uint8Array | null;
-  /** The updates of the log entries after the snapshot, oldest first. */
-  updates: Uint8Array[];
-  /** How many log entries those updates came from (compaction counts entries). */
-  logEntries: number;
 }
 
 export interface NewDeckDefaults {
@@ -36,7 +26,7 @@ export class DeckStore {
     private readonly defaults: NewDeckDefaults = {},
   ) {}
 
-  async create(id: string, state: Uint8Array, derived: DerivedColumns, ownerId: string | null = null): Promise<StoredDeck> {
+  async create(id: string, state: Uint8Array, derived: DerivedValues, ownerId: string | null = null): Promise<StoredDeck> {
     const row = await this.prisma.deck.create({
       data: { id, snapshot: bytes(state), ...derived, ownerId, ...this.defaults },
       select: summaryColumns,

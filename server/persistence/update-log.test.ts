@@ -5,6 +5,7 @@ import { createLogger } from "../log";
 import { createMigratedDatabase } from "../../test/support/database";
 import { DeckStore } from "./deck-store";
 import { UpdateLog } from "./update-log";
+import { deriveColumns } from "../sync/derived-columns";
 
 const FLUSH_WINDOW_MS = 10;
 let database: Awaited<ReturnType<typeof createMigratedDatabase>>;
@@ -28,11 +29,11 @@ function typist(text: string) {
   return { doc, updates };
 }
 
-const source = (markdown: string) => ({ derivedColumns: () => ({ markdown, title: "T", tags: ["x"] }) });
+const source = (markdown: string) => ({ derivedColumns: () => ({ ...deriveColumns(markdown), title: "T", tags: ["x"] }) });
 
 describe("UpdateLog (group commit)", () => {
   it("writes an accepted update to PostgreSQL by itself once the flush window passes", async () => {
-    await store.create("groupcommit1", new Uint8Array([0, 0]), { markdown: "", title: "", tags: [] });
+    await store.create("groupcommit1", new Uint8Array([0, 0]), deriveColumns(""));
     const log = new UpdateLog(database.url, { flushIntervalMs: FLUSH_WINDOW_MS, log: createLogger("silent") });
     const { updates } = typist("ab");
     // Warm the connection pool so the measurement below is the flush, not the first connect.
@@ -55,7 +56,7 @@ describe("UpdateLog (group commit)", () => {
   });
 
   it("commits a burst of updates together, one entry per flush, in order, with the derived columns", async () => {
-    await store.create("groupcommit2", new Uint8Array([0, 0]), { markdown: "", title: "", tags: [] });
+    await store.create("groupcommit2", new Uint8Array([0, 0]), deriveColumns(""));
     const log = new UpdateLog(database.url, { flushIntervalMs: FLUSH_WINDOW_MS, log: createLogger("silent") });
     const entriesPerFlush: number[] = [];
     log.onFlushed((entries) => entriesPerFlush.push(entries.get("groupcommit2") ?? 0));
@@ -77,8 +78,8 @@ describe("UpdateLog (group commit)", () => {
   });
 
   it("drops the queued updates of a deck deleted meanwhile without failing the others", async () => {
-    await store.create("keepme", new Uint8Array([0, 0]), { markdown: "", title: "", tags: [] });
-    await store.create("deleteme", new Uint8Array([0, 0]), { markdown: "", title: "", tags: [] });
+    await store.create("keepme", new Uint8Array([0, 0]), deriveColumns(""));
+    await store.create("deleteme", new Uint8Array([0, 0]), deriveColumns(""));
     const log = new UpdateLog(database.url, { flushIntervalMs: 200, log: createLogger("silent") });
     const kept = typist("k").updates[0]!;
     const doomed = typist("d").updates[0]!;
@@ -92,7 +93,7 @@ describe("UpdateLog (group commit)", () => {
   });
 
   it("writes a batch once even when a flush listener throws", async () => {
-    await store.create("listenerfails", new Uint8Array([0, 0]), { markdown: "", title: "", tags: [] });
+    await store.create("listenerfails", new Uint8Array([0, 0]), deriveColumns(""));
     const log = new UpdateLog(database.url, { flushIntervalMs: FLUSH_WINDOW_MS, log: createLogger("silent") });
     log.onFlushed(() => {
       throw new Error("listener bug");

@@ -8,13 +8,37 @@
 // (plan lookup, a base64 round trip for bytes, its transaction protocol) was most of a flush.
 import pg from "pg";
 import type { Logger } from "../log";
-import type { DerivedColumns } from "./deck-store";
+import { DERIVED_COLUMNS, type DerivedColumn, type DerivedRow } from "../sync/derived-columns";
 import { encodeLogEntry } from "./update-batch";
 
-/** Where the derived columns of a deck come from at flush time (the live room). */
+/** Where the derived columns of a deck come from at flush time (server/sync/derived-columns.ts). */
 export interface DerivedColumnsSource {
-  derivedColumns(): DerivedColumns;
+  derivedColumns(): DerivedRow;
 }
+
+const DERIVED = Object.entries(DERIVED_COLUMNS) as [string, DerivedColumn<unknown>][];
+for (const [name] of DERIVED) if (!/^[a-z][a-z_]*$/.test(name)) throw new Error(`derived column ${name}: not a plain SQL column name`);
+const PARAMETER_TYPES = { text: "text[]", "text[]": "jsonb[]", jsonb: "jsonb[]" } as const;
+const FIXED_PARAMETERS = 4;
+
+/**
+ * The group commit, one statement, so one transaction: the log entries, the derived columns and
+ * the last editor commit together. A deck deleted while its updates waited here has no row any
+ * more: its entry is skipped rather than failing the whole batch on the foreign key. The last
+ * editor is kept when the latest edit was a guest's or its account is gone.
+ */
+const COMMIT_STATEMENT = `WITH entry AS (
+   SELECT * FROM unnest($1::text[], $2::bytea[], $3::int[], $4::text[], ${DERIVED.map(([, column], i) => `$${i + FIXED_PARAMETERS + 1}::${PARAMETER_TYPES[column.type]}`).join(", ")})
+     WITH ORDINALITY AS entry(deck_id, update, update_count, last_editor_id, ${DERIVED.map(([name]) => name).join(", ")}, position)
+   WHERE EXISTS (SELECT 1 FROM deck WHERE deck.id = entry.deck_id)
+ ), logged AS (
+   INSERT INTO deck_update (deck_id, update, update_count)
+   SELECT deck_id, update, update_count FROM entry ORDER BY position
+ )
+ UPDATE deck SET ${DERIVED.map(([name, column]) => (column.type === "text[]" ? `${name} = ARRAY(SELECT jsonb_array_elements_text(entry.${name}))` : `${name} = entry.${name}`)).join(", ")},
+   last_editor_id = COALESCE((SELECT id FROM "user" WHERE id = entry.last_editor_id), deck.last_editor_id),
+   updated_at = now()
+ FROM entry WHERE deck.id = entry.deck_id`;
 
 /** What one deck accepted since the last flush: written as one log entry (update-batch.ts). */
 interface DeckBatch {
@@ -49,7 +73,6 @@ function concatBatches(older: DeckBatch, newer: DeckBatch): DeckBatch {
 
 /** What the metrics learn from the log (server/metrics.ts). */
 export interface UpdateLogObserver {
-  appended(): void;
   /** A group commit succeeded: its duration and each entry's time from acceptance to commit. */
   flushed(seconds: number, commitDelays: number[]): void;
   flushFailed(): void;
@@ -98,7 +121,6 @@ export class UpdateLog {
     batch.updates.push(update);
     batch.acceptedAt.push(performance.now());
     this.uncommitted++;
-    this.options.observer?.appended();
     this.schedule(this.options.flushIntervalMs);
     return batch.committed;
   }
@@ -231,35 +253,17 @@ export class UpdateLog {
     const deckIds: string[] = [];
     const updates: Buffer[] = [];
     const updateCounts: number[] = [];
-    const markdowns: string[] = [];
-    const titles: string[] = [];
-    const tags: string[] = [];
+    const editors: (string | null)[] = [];
+    const derived: unknown[][] = DERIVED.map(() => []);
     for (const batch of batches) {
       const entry = encodeLogEntry(batch.updates);
-      const columns = batch.source.derivedColumns();
+      const row = batch.source.derivedColumns() as DerivedRow & Record<string, unknown>;
       deckIds.push(batch.deckId);
       updates.push(Buffer.from(entry.update.buffer, entry.update.byteOffset, entry.update.byteLength));
       updateCounts.push(entry.updateCount);
-      markdowns.push(columns.markdown);
-      titles.push(columns.title);
-      tags.push(JSON.stringify(columns.tags));
+      editors.push(row.lastEditorId ?? null);
+      DERIVED.forEach(([name, column], i) => derived[i]!.push(column.type === "text" ? row[name] : JSON.stringify(row[name])));
     }
-    // One statement, so one transaction: the log entries and the derived columns commit together.
-    // A deck deleted while its updates waited here has no row any more: its entry is skipped
-    // rather than failing the whole batch on the foreign key.
-    await this.pool.query(
-      `WITH entry AS (
-         SELECT * FROM unnest($1::text[], $2::bytea[], $3::int[], $4::text[], $5::text[], $6::jsonb[])
-           WITH ORDINALITY AS entry(deck_id, update, update_count, markdown, title, tags, position)
-         WHERE EXISTS (SELECT 1 FROM deck WHERE deck.id = entry.deck_id)
-       ), logged AS (
-         INSERT INTO deck_update (deck_id, update, update_count)
-         SELECT deck_id, update, update_count FROM entry ORDER BY position
-       )
-       UPDATE deck SET markdown = entry.markdown, title = entry.title,
-         tags = ARRAY(SELECT jsonb_array_elements_text(entry.tags)), updated_at = now()
-       FROM entry WHERE deck.id = entry.deck_id`,
-      [deckIds, updates, updateCounts, markdowns, titles, tags],
-    );
+    await this.pool.query(COMMIT_STATEMENT, [deckIds, updates, updateCounts, editors, ...derived]);
   }
 }

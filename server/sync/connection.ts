@@ -34,7 +34,7 @@ export interface ConnectionOptions {
   maxSendBufferBytes?: number;
   /** Called each time the connection is paused for sending too fast (metrics). */
   onThrottled?: () => void;
-  /** The signed-in account behind this connection, recorded as the deck's last editor; null for guests. */
+  /** The signed-in account behind this connection (its edits make it the deck's last editor); null for guests. */
   editorId?: string | null;
   /** The state vector of what the client was sent before the room was ready (early-state.ts). */
   clientWasSent?: Uint8Array;
@@ -291,7 +291,6 @@ export class Connection implements RoomMember, PresenterPeer {
           if (error instanceof RejectedUpdate) throw new ProtocolError(error.message, REJECTION_CLOSE_CODES[error.reason]);
           throw new ProtocolError("malformed Yjs update", WsCloseCode.unsupportedData);
         }
-        if (update.byteLength > 2) this.room.lastEditorId = this.options.editorId ?? null;
         return;
       }
       default:

@@ -12,6 +12,8 @@
 //   once the accepting instance has missed its heartbeats for INSTANCE_DEAD_AFTER_MS. (If several
 //   instances hold the deck, each may store them: a duplicate Yjs update is harmless.)
 // - Access changes reach every instance through PostgreSQL, not Redis (server/access/access-notifier.ts).
+// The bridge is an extension of the deck lifecycle (deck-lifecycle.ts): it subscribes at `opening`,
+// asks for the others' state at `loaded`, publishes at `accepted` and unsubscribes at `unloaded`.
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import * as decoding from "lib0/decoding";
@@ -19,7 +21,8 @@ import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { Logger } from "../log";
-import { REMOTE_ORIGIN, type Room, type RoomReplication } from "./room";
+import type { AcceptedUpdate, DeckExtension, UnloadReason } from "./deck-lifecycle";
+import { REMOTE_ORIGIN, type Room } from "./room";
 
 const CHANNEL_PREFIX = "podium:deck:";
 const HEARTBEAT_CHANNEL = "podium:instances";
@@ -66,7 +69,7 @@ interface StateRequest {
 }
 
 /** One deck this instance holds (or is loading). */
-class DeckChannel implements RoomReplication {
+class DeckChannel {
   room: Room | null = null;
   early: Buffer[] = [];
   /** Sequence numbers of our own updates of this deck: published, and known to be committed. */
@@ -128,7 +131,10 @@ class DeckChannel implements RoomReplication {
   }
 }
 
-export class RedisBridge {
+export class RedisBridge implements DeckExtension {
+  readonly name = "redis replication";
+  /** Another instance may hold updates of a deck it has not committed yet. */
+  readonly storageMayLag = true;
   readonly instanceId = randomUUID();
   private channels = new Map<string, DeckChannel>();
   private lastSeen = new Map<string, number>();
@@ -164,29 +170,50 @@ export class RedisBridge {
     return this.lagMs === null ? null : this.lagMs / 1000;
   }
 
-  /** Subscribes to a deck's channel; call before loading the deck from storage. */
-  async open(deckId: string): Promise<void> {
+  /** Subscribes to a deck's channel, before the deck is read from storage. */
+  async opening(deckId: string): Promise<void> {
     if (this.channels.has(deckId)) return;
     this.channels.set(deckId, new DeckChannel(deckId, this));
     await this.subscriber.subscribe(CHANNEL_PREFIX + deckId);
   }
 
   /** Connects the loaded room to the other instances and waits (bounded) for their state. */
-  async attach(room: Room): Promise<void> {
+  async loaded(room: Room): Promise<void> {
     const channel = this.channels.get(room.deckId);
     if (!channel) throw new Error(`deck ${room.deckId} was not opened on the bridge`);
     channel.room = room;
-    room.replication = channel;
     for (const message of channel.early.splice(0)) this.handleDeckMessage(channel, message);
     await this.requestState(channel);
   }
 
-  /** Stops sharing a deck this instance no longer holds. */
-  close(deckId: string): void {
+  acceptedUpdate(room: Room, accepted: AcceptedUpdate): void {
+    this.channelOf(room)?.publishUpdate(accepted.update, accepted.stored);
+  }
+
+  presenceChanged(room: Room, update: Uint8Array): void {
+    this.channelOf(room)?.publishAwareness(update);
+  }
+
+  viewersChanged(room: Room, viewers: number): void {
+    this.channelOf(room)?.publishViewerCount(viewers);
+  }
+
+  /** Stops sharing a deck this instance no longer holds; one deleted here, the others are told of. */
+  unloaded(deckId: string, reason: UnloadReason, detail?: { code: number; reason: string }): void {
+    if (reason === "deleted" && detail) this.publishEvict(deckId, detail.code, detail.reason);
+    this.close(deckId);
+  }
+
+  /** The channel of this very room (not of an earlier room of the same deck). */
+  private channelOf(room: Room): DeckChannel | null {
+    const channel = this.channels.get(room.deckId);
+    return channel?.room === room ? channel : null;
+  }
+
+  private close(deckId: string): void {
     const channel = this.channels.get(deckId);
     if (!channel) return;
     this.channels.delete(deckId);
-    if (channel.room) channel.room.replication = null;
     channel.request?.done();
     this.subscriber.unsubscribe(CHANNEL_PREFIX + deckId).catch((error: unknown) => {
       this.options.log.warn({ err: error, deckId }, "redis unsubscribe failed");
@@ -194,7 +221,7 @@ export class RedisBridge {
   }
 
   /** Tells the other instances a deck was deleted. */
-  publishEvict(deckId: string, code: number, reason: string): void {
+  private publishEvict(deckId: string, code: number, reason: string): void {
     this.publish(deckId, Kind.evict, (encoder) => {
       encoding.writeVarUint(encoder, code);
       encoding.writeVarString(encoder, reason);

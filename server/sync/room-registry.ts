@@ -1,13 +1,11 @@
 // The open decks of this server: loads a room on first use, shares it between connections and API
-// calls, and unloads it (after compacting its log) once nobody has used it for ROOM_IDLE_MS.
+// calls, and unloads it (after compacting its log) once nobody has used it for ROOM_IDLE_MS. It runs
+// the lifecycle's stages (deck-lifecycle.ts) as a deck opens, loads and goes away.
 import * as Y from "yjs";
-import type { PrismaClient } from "../db/prisma";
 import type { Logger } from "../log";
-import { compactDeck } from "../persistence/compaction";
-import type { DeckStore, StoredDocumentState } from "../persistence/deck-store";
-import type { UpdateLog } from "../persistence/update-log";
-import type { RedisBridge } from "./redis-bridge";
-import { Room } from "./room";
+import type { DeckLifecycle, UnloadReason } from "./deck-lifecycle";
+import type { DeckLog, StoredDocumentState } from "./deck-log";
+import { Room, type RoomContext } from "./room";
 
 interface OpenRoom {
   room: Room;
@@ -46,8 +44,6 @@ export interface RoomRegistryOptions {
   /** Compact once a deck's log holds this many entries (one per group commit that touched it). */
   compactAfterEntries: number;
   log: Logger;
-  /** Called after an idle deck was stored and unloaded: its last editor left (automatic revisions). */
-  onUnloaded?: (deckId: string) => void;
 }
 
 export class RoomRegistry {
@@ -55,27 +51,26 @@ export class RoomRegistry {
   private loading = new Map<string, Loading>();
   private compactions = new Map<string, Promise<void>>();
   private closing = false;
-  private bridge: RedisBridge | null = null;
+  private readonly context: RoomContext;
 
   constructor(
-    private readonly prisma: PrismaClient,
-    private readonly store: DeckStore,
-    private readonly updateLog: UpdateLog,
+    private readonly deckLog: DeckLog,
+    private readonly lifecycle: DeckLifecycle,
     private readonly options: RoomRegistryOptions,
   ) {
-    updateLog.onFlushed((entriesWritten) => {
-      for (const [deckId, entries] of entriesWritten) {
-        const entry = this.open.get(deckId);
-        if (!entry) continue;
-        entry.room.logEntries += entries;
-        if (entry.room.logEntries >= options.compactAfterEntries) this.compact(deckId, entry.room);
-      }
+    this.context = { deckLog, lifecycle, log: options.log };
+    // A long log is merged into the snapshot while the deck stays open.
+    lifecycle.use({
+      name: "compaction",
+      committed: (entriesWritten) => {
+        for (const [deckId, entries] of entriesWritten) {
+          const entry = this.open.get(deckId);
+          if (!entry) continue;
+          entry.room.logEntries += entries;
+          if (entry.room.logEntries >= options.compactAfterEntries) void this.compact(deckId, entry.room);
+        }
+      },
     });
-  }
-
-  /** Shares every deck opened from now on with the other instances. */
-  useBridge(bridge: RedisBridge): void {
-    this.bridge = bridge;
   }
 
   /** Number of decks open in memory. */
@@ -111,7 +106,7 @@ export class RoomRegistry {
     }
     // Shared with other instances, storage is not the whole deck: one of them may hold edits not
     // committed yet, which the room asks for before it serves anyone (redis-bridge.ts).
-    if (this.bridge) {
+    if (this.lifecycle.storageMayLag) {
       const room = await this.acquire(deckId);
       return room ? { room } : null;
     }
@@ -156,20 +151,25 @@ export class RoomRegistry {
 
   /** Closes every connection of a deleted deck and forgets its room without storing anything more. */
   evict(deckId: string, code: number, reason: string): void {
-    this.bridge?.publishEvict(deckId, code, reason);
-    this.evictHere(deckId, code, reason);
+    this.forget(deckId, "deleted", { code, reason });
   }
 
-  /** Evicts the deck on this instance only (another instance deleted it). */
+  /** Evicts the deck on this instance only (another instance, or the CLI, deleted it). */
   evictHere(deckId: string, code: number, reason: string): void {
-    this.bridge?.close(deckId);
+    this.forget(deckId, "deleted-elsewhere", { code, reason });
+  }
+
+  private forget(deckId: string, why: UnloadReason, detail: { code: number; reason: string }): void {
     const entry = this.open.get(deckId);
-    if (!entry) return;
-    this.open.delete(deckId);
-    if (entry.idleTimer) clearTimeout(entry.idleTimer);
-    entry.room.closeAll(code, reason);
-    this.updateLog.discardDeck(deckId);
-    entry.room.destroy();
+    if (entry) {
+      this.open.delete(deckId);
+      if (entry.idleTimer) clearTimeout(entry.idleTimer);
+      entry.room.closeAll(detail.code, detail.reason);
+      this.deckLog.discard(deckId);
+      entry.room.destroy();
+    }
+    // Even when not open here: the other instances still hear of it.
+    this.lifecycle.unloaded(deckId, why, detail);
   }
 
   /** Shutdown: disconnects everyone, then persists and compacts every open room. */
@@ -177,7 +177,7 @@ export class RoomRegistry {
     this.closing = true;
     for (const entry of this.open.values()) entry.room.closeAll(code, reason);
     await Promise.allSettled([...this.loading.values()].map((loading) => loading.entry));
-    await this.updateLog.close();
+    await this.deckLog.close();
     await Promise.allSettled([...this.open.keys()].map((deckId) => this.unload(deckId)));
     await Promise.allSettled(this.compactions.values());
   }
@@ -185,14 +185,13 @@ export class RoomRegistry {
   private load(deckId: string): Loading {
     let pending = this.loading.get(deckId);
     if (!pending) {
-      const bridge = this.bridge;
       // With other instances: subscribe before reading storage, so no update falls in between.
-      const stored = (bridge ? bridge.open(deckId) : Promise.resolve()).then(() => this.store.loadState(deckId));
+      const stored = this.lifecycle.opening(deckId).then(() => this.deckLog.load(deckId));
       const restoreAfter: Promise<unknown>[] = [];
       const entry = stored
         .then(async (state) => {
           if (!state) {
-            bridge?.close(deckId);
+            this.lifecycle.unloaded(deckId, "missing");
             return null;
           }
           // Restoring a large deck holds the event loop for a while: first let those waiting for
@@ -204,16 +203,16 @@ export class RoomRegistry {
             await Promise.race([Promise.allSettled(restoreAfter), cap]);
             clearTimeout(timer);
           }
-          const room = new Room(deckId, this.updateLog, this.options.log);
+          const room = new Room(deckId, this.context);
           room.restore(state);
           const storedStateVector = Y.encodeStateVector(room.doc);
-          await bridge?.attach(room);
+          await this.lifecycle.loaded(room);
           const entry: OpenRoom = { room, users: 0, idleTimer: null };
           this.open.set(deckId, entry);
           return { entry, storedStateVector };
         })
         .catch((error: unknown) => {
-          bridge?.close(deckId);
+          this.lifecycle.unloaded(deckId, "missing");
           throw error;
         })
         .finally(() => this.loading.delete(deckId));
@@ -229,7 +228,7 @@ export class RoomRegistry {
     if (!entry || entry.users > 0) return;
     if (entry.idleTimer) clearTimeout(entry.idleTimer);
     try {
-      if (!this.closing) await this.updateLog.flush();
+      if (!this.closing) await this.deckLog.flush();
     } catch (error) {
       // PostgreSQL is away: keep the room (and its queued updates) and try again later.
       this.options.log.warn({ err: error, deckId }, "keeping room open: its updates are not stored yet");
@@ -238,17 +237,17 @@ export class RoomRegistry {
     }
     if (this.open.get(deckId) !== entry || entry.users > 0) return;
     this.open.delete(deckId);
-    this.bridge?.close(deckId);
     if (entry.room.logEntries > 0) await this.compact(deckId, entry.room);
     entry.room.destroy();
-    if (!this.closing) this.options.onUnloaded?.(deckId);
+    this.lifecycle.unloaded(deckId, this.closing ? "shutdown" : "idle");
   }
 
   private compact(deckId: string, room: Room): Promise<void> {
     const running = this.compactions.get(deckId);
     if (running) return running;
     const mergedBefore = room.logEntries;
-    const task = compactDeck(this.prisma, deckId)
+    const task = this.deckLog
+      .compact(deckId)
       .then((result) => {
         if (result) {
           room.logEntries = Math.max(0, room.logEntries - Math.min(result.mergedEntries, mergedBefore));

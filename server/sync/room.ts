@@ -1,13 +1,13 @@
 // A room is one open deck: its live Y.Doc and awareness, the connections editing it, and the hand-off
-// of every accepted update to the update log and to the other connections (fan-out).
+// of every accepted update to the deck log, to the lifecycle's extensions (deck-lifecycle.ts) and
+// to the other connections (fan-out).
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
-import { extractDeckMetadata } from "../../core/deck-metadata";
 import { DECK_TEXT_NAME } from "../../core/sync-protocol";
 import { computeTextEdits } from "../../core/text-diff";
 import type { Logger } from "../log";
-import type { DerivedColumns, StoredDocumentState } from "../persistence/deck-store";
-import type { UpdateLog } from "../persistence/update-log";
+import type { DeckLifecycle } from "./deck-lifecycle";
+import type { DeckLog, StoredDocumentState } from "./deck-log";
 import { awarenessMessage, syncUpdateMessage, viewerCountMessage } from "./messages";
 import { RoomPresence, type PresenceMember } from "./presence";
 import type { GuardedDocument } from "./update-guard";
@@ -15,18 +15,18 @@ import type { PresenterChannel } from "./presenter-channel";
 
 /** Transaction origin of state read from storage (restored with the update listener off: never logged again). */
 const LOADED_FROM_STORAGE = Symbol("loaded-from-storage");
-/** Transaction origin of edits made through the REST API. */
-export const API_ORIGIN = Symbol("api");
+/** Transaction origin of edits made through the REST API, on behalf of `editorId` (null: a guest or the CLI). */
+class ApiEdit {
+  constructor(readonly editorId: string | null) {}
+}
 /** Origin of updates and awareness from another instance (Redis): that instance stores them. */
 export const REMOTE_ORIGIN = Symbol("remote-instance");
 
-/** Where a room sends what its own clients changed, for the other instances (server/sync/redis-bridge.ts). */
-export interface RoomReplication {
-  /** `stored` settles once this update is committed. */
-  publishUpdate(update: Uint8Array, stored: Promise<void>): void;
-  publishAwareness(update: Uint8Array): void;
-  /** This instance's viewers of the deck (read-only connections with a presence). */
-  publishViewerCount(viewers: number): void;
+/** What a room works with: its storage, the lifecycle its extensions attach to, the server's logger. */
+export interface RoomContext {
+  deckLog: DeckLog;
+  lifecycle: DeckLifecycle;
+  log: Logger;
 }
 
 /** The viewer count goes out at most this often: 1,000 viewers joining must not send 1,000² counts. */
@@ -99,13 +99,8 @@ export class Room implements GuardedDocument {
    * the last append's promise covers all earlier ones. Save acknowledgements wait on it.
    */
   stored: Promise<void> = Promise.resolve();
-  /** Set while other instances share this deck. */
-  replication: RoomReplication | null = null;
   /** Who presents this deck (server/sync/presenter-channel.ts); made when a client first joins it. */
   presenter: PresenterChannel | null = null;
-  /** The account whose edit was applied last (library's "last edited by"); null for guests. */
-  lastEditorId: string | null = null;
-  private derivedCache: { markdown: string; columns: DerivedColumns } | null = null;
   /** The document's latest transaction (applyClientUpdate asks whether it changed anything). */
   private lastTransaction: Y.Transaction | null = null;
   /**
@@ -116,8 +111,7 @@ export class Room implements GuardedDocument {
 
   constructor(
     readonly deckId: string,
-    private readonly updateLog: UpdateLog,
-    private readonly log: Logger,
+    private readonly context: RoomContext,
   ) {
     // The server holds no presence of its own.
     this.awareness.setLocalState(null);
@@ -152,7 +146,7 @@ export class Room implements GuardedDocument {
   }
 
   /** Replaces the text through the live document as a minimal edit, so open editors keep their cursors. */
-  replaceText(markdown: string): void {
+  replaceText(markdown: string, editorId: string | null = null): void {
     const edits = computeTextEdits(this.text.toString(), markdown);
     if (edits.length === 0) return;
     this.doc.transact(() => {
@@ -160,19 +154,12 @@ export class Room implements GuardedDocument {
         if (edit.kind === "insert") this.text.insert(edit.index, edit.text);
         else this.text.delete(edit.index, edit.length);
       }
-    }, API_ORIGIN);
-  }
-
-  derivedColumns(): DerivedColumns {
-    const markdown = this.text.toString();
-    if (this.derivedCache?.markdown !== markdown) {
-      this.derivedCache = { markdown, columns: { markdown, ...extractDeckMetadata(markdown) } };
-    }
-    return this.derivedCache.columns;
+    }, new ApiEdit(editorId));
   }
 
   join(member: RoomMember): void {
     this.members.add(member);
+    this.context.lifecycle.joined(this, member);
   }
 
   leave(member: RoomMember): void {
@@ -219,12 +206,12 @@ export class Room implements GuardedDocument {
       // The last viewer gone: the room may unload before the timer, so tell the others now.
       if (this.presence.viewers === 0 && this.publishedViewers !== 0) {
         this.publishedViewers = 0;
-        this.replication?.publishViewerCount(0);
+        this.context.lifecycle.viewersChanged(this, 0);
       }
       return;
     }
     const local = this.presence.viewers;
-    if (local !== this.publishedViewers && this.replication) this.replication.publishViewerCount(local);
+    if (local !== this.publishedViewers) this.context.lifecycle.viewersChanged(this, local);
     this.publishedViewers = local;
     const viewers = this.viewers;
     if (viewers === this.sentViewers) return;
@@ -256,8 +243,8 @@ export class Room implements GuardedDocument {
 
   /** Stores an update another instance accepted but never committed (it went away). */
   storeOrphan(update: Uint8Array): void {
-    this.updateLog.append(this.deckId, update, this).catch((error: unknown) => {
-      this.log.warn({ err: error, deckId: this.deckId }, "update not persisted");
+    this.context.deckLog.append(this, update).catch((error: unknown) => {
+      this.context.log.warn({ err: error, deckId: this.deckId }, "update not persisted");
     });
   }
 
@@ -315,21 +302,28 @@ export class Room implements GuardedDocument {
     this.accept(update, origin);
   };
 
-  /** Logs an update this instance accepted, shares it with the other instances and clients. */
+  /** Logs an update this instance accepted, hands it to the extensions and the other clients. */
   private accept(update: Uint8Array, origin: unknown): void {
     this.sizeBound += update.byteLength;
-    const stored = this.updateLog.append(this.deckId, update, this);
+    const stored = this.context.deckLog.append(this, update);
     // Every update of one flush window shares the promise: report a failure once per window.
     if (stored !== this.stored) {
       this.stored = stored;
       stored.catch((error: unknown) => {
-        this.log.warn({ err: error, deckId: this.deckId }, "updates not persisted");
+        this.context.log.warn({ err: error, deckId: this.deckId }, "updates not persisted");
       });
     }
-    this.replication?.publishUpdate(update, this.stored);
+    this.context.lifecycle.acceptedUpdate(this, { update, author: this.authorOf(origin), stored: this.stored });
     // A deck edited by one person alone (the common case) has nobody to send this to.
     if (this.members.size === 0 || (this.members.size === 1 && this.members.has(origin as RoomMember))) return;
     this.broadcast(syncUpdateMessage(update), origin);
+  }
+
+  /** The account behind an accepted update's origin: a member's, or the API caller's. */
+  private authorOf(origin: unknown): string | null | undefined {
+    if (origin instanceof ApiEdit) return origin.editorId;
+    if (this.members.has(origin as RoomMember)) return (origin as RoomMember).account;
+    return undefined;
   }
 
   private onAwarenessUpdate = (
@@ -340,7 +334,7 @@ export class Room implements GuardedDocument {
     if (changed.length === 0) return;
     // Only writers' states are here (presence.ts keeps viewers' apart): they go to everyone.
     if (origin === REMOTE_ORIGIN) this.presence.trackRemote({ added, removed });
-    else if (this.replication) this.replication.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    else if (this.context.lifecycle.sharesPresence) this.context.lifecycle.presenceChanged(this, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
     this.broadcast(awarenessMessage(this.awareness, changed));
   };
 }
