@@ -36,6 +36,8 @@ import { RoomRegistry } from "./sync/room-registry";
 import { createSyncEndpoint } from "./sync/ws-endpoint";
 import { PresenterPairings } from "./access/presenter-pairings";
 import { WsCloseCode } from "../core/ws-close-codes";
+import { CallLockScheduler } from "./sections/call-lock-scheduler";
+import { DeckLocks } from "./sections/deck-locks";
 
 
 export interface PodiumServer {
@@ -119,6 +121,8 @@ export async function startPodium(config: Config, log: Logger, options: { next?:
     ...library.services,
   };
   registerServices(services);
+  const callLocks = new CallLockScheduler(prisma, new DeckLocks(prisma, services.revisions, authServices.access), log);
+  callLocks.start();
 
   const sync = createSyncEndpoint(rooms, {
     maxMessageBytes: config.MAX_WS_MESSAGE_BYTES,
@@ -194,6 +198,7 @@ export async function startPodium(config: Config, log: Logger, options: { next?:
     (stopping ??= (async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       library.stop();
+      await callLocks.stop();
       await rooms.closeAll(WsCloseCode.goingAway, "Server restarting");
       await activeBridge?.stop();
       await notifier.stop();

@@ -45,6 +45,7 @@ export class AccessControl {
         guestAccess: true,
         archivedAt: true,
         deletedAt: true,
+        lockedAt: true,
         ...(actor.kind === "user" ? { grants: { where: { userId: actor.user.id }, select: { level: true } } } : {}),
       },
     });
@@ -57,6 +58,7 @@ export class AccessControl {
       grant,
       archived: deck.archivedAt !== null,
       deleted: deck.deletedAt !== null,
+      locked: deck.lockedAt !== null,
     };
     if (!deckVisible(actor, policy)) return null;
     return deckAccess(actor, policy);

@@ -4,6 +4,7 @@ import * as Y from "yjs";
 import { deckUrl, type CreatedDeck, type DeckMetadata, type DeckSummary } from "../../core/api-types";
 import { extractDeckMetadata } from "../../core/deck-metadata";
 import { newDeckId } from "../../core/deck-id";
+import { sectionSummary } from "../../core/sections/deck-sections";
 import { DECK_TEXT_NAME } from "../../core/sync-protocol";
 import { WsCloseCode } from "../../core/ws-close-codes";
 import type { DeckFilter, DeckStore } from "../persistence/deck-store";
@@ -33,7 +34,7 @@ export class DeckService {
     const state = Y.encodeStateAsUpdate(doc);
     doc.destroy();
     const id = newDeckId();
-    await this.store.create(id, state, { markdown, ...extractDeckMetadata(markdown) }, ownerId);
+    await this.store.create(id, state, { markdown, ...extractDeckMetadata(markdown), sections: sectionSummary(markdown) }, ownerId);
     return { id, url: deckUrl(id) };
   }
 

@@ -1,5 +1,6 @@
 // Decks in PostgreSQL: rows, their stored Yjs state, and the derived columns the library lists.
 import type { DeckSummary } from "../../core/api-types";
+import type { StoredSection } from "../../core/sections/deck-sections";
 import type { Prisma } from "../db/generated/client";
 import type { PrismaClient } from "../db/prisma";
 import { decodeLogEntry } from "./update-batch";
@@ -11,6 +12,8 @@ export interface DerivedColumns {
   markdown: string;
   title: string;
   tags: string[];
+  /** The tracked sections (core/sections/deck-sections.ts); unset: left as stored. */
+  sections?: StoredSection[];
 }
 
 export interface StoredDeck extends DeckSummary {
@@ -38,7 +41,7 @@ export class DeckStore {
 
   async create(id: string, state: Uint8Array, derived: DerivedColumns, ownerId: string | null = null): Promise<StoredDeck> {
     const row = await this.prisma.deck.create({
-      data: { id, snapshot: bytes(state), ...derived, ownerId, ...this.defaults },
+      data: { id, snapshot: bytes(state), ...derived, sections: (derived.sections ?? []) as unknown as Prisma.InputJsonValue, ownerId, ...this.defaults },
       select: summaryColumns,
     });
     return toStoredDeck(row);

@@ -234,6 +234,7 @@ export class UpdateLog {
     const markdowns: string[] = [];
     const titles: string[] = [];
     const tags: string[] = [];
+    const sections: Array<string | null> = [];
     for (const batch of batches) {
       const entry = encodeLogEntry(batch.updates);
       const columns = batch.source.derivedColumns();
@@ -243,23 +244,24 @@ export class UpdateLog {
       markdowns.push(columns.markdown);
       titles.push(columns.title);
       tags.push(JSON.stringify(columns.tags));
+      sections.push(columns.sections ? JSON.stringify(columns.sections) : null);
     }
     // One statement, so one transaction: the log entries and the derived columns commit together.
     // A deck deleted while its updates waited here has no row any more: its entry is skipped
     // rather than failing the whole batch on the foreign key.
     await this.pool.query(
       `WITH entry AS (
-         SELECT * FROM unnest($1::text[], $2::bytea[], $3::int[], $4::text[], $5::text[], $6::jsonb[])
-           WITH ORDINALITY AS entry(deck_id, update, update_count, markdown, title, tags, position)
+         SELECT * FROM unnest($1::text[], $2::bytea[], $3::int[], $4::text[], $5::text[], $6::jsonb[], $7::jsonb[])
+           WITH ORDINALITY AS entry(deck_id, update, update_count, markdown, title, tags, sections, position)
          WHERE EXISTS (SELECT 1 FROM deck WHERE deck.id = entry.deck_id)
        ), logged AS (
          INSERT INTO deck_update (deck_id, update, update_count)
          SELECT deck_id, update, update_count FROM entry ORDER BY position
        )
        UPDATE deck SET markdown = entry.markdown, title = entry.title,
-         tags = ARRAY(SELECT jsonb_array_elements_text(entry.tags)), updated_at = now()
+         tags = ARRAY(SELECT jsonb_array_elements_text(entry.tags)), sections = COALESCE(entry.sections, deck.sections), updated_at = now()
        FROM entry WHERE deck.id = entry.deck_id`,
-      [deckIds, updates, updateCounts, markdowns, titles, tags],
+      [deckIds, updates, updateCounts, markdowns, titles, tags, sections],
     );
   }
 }

@@ -3,6 +3,7 @@
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { extractDeckMetadata } from "../../core/deck-metadata";
+import { sectionSummary } from "../../core/sections/deck-sections";
 import { DECK_TEXT_NAME } from "../../core/sync-protocol";
 import { computeTextEdits } from "../../core/text-diff";
 import type { Logger } from "../log";
@@ -166,7 +167,7 @@ export class Room implements GuardedDocument {
   derivedColumns(): DerivedColumns {
     const markdown = this.text.toString();
     if (this.derivedCache?.markdown !== markdown) {
-      this.derivedCache = { markdown, columns: { markdown, ...extractDeckMetadata(markdown) } };
+      this.derivedCache = { markdown, columns: { markdown, ...extractDeckMetadata(markdown), sections: sectionSummary(markdown) } };
     }
     return this.derivedCache.columns;
   }
