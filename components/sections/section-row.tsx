@@ -2,7 +2,6 @@
 
 // One section in the outline: its owner, its status, who is writing in it right now, and the
 // controls to claim, assign, release it and set its status (people who may write only).
-import { PersonAvatar } from "@/components/editor/person-avatar";
 import { SECTION_STATUS_LABELS, SECTION_STATUSES, isSectionStatus, type SectionStatus } from "@/core/sections/deck-sections";
 import type { SectionChange } from "@/core/sections/section-edit";
 import { changeSection } from "./section-actions";
@@ -42,10 +41,8 @@ export function SectionRow({ h }: { h: number }) {
       )}
       {section.continued && <span className="section-continued" title="Carried over into the next call">continued</span>}
       {writers.length > 0 && (
-        <span className="section-writers" data-testid="section-writers" title={`${writers.map((peer) => peer.name).join(", ")} writing here now`}>
-          {writers.map((peer) => (
-            <PersonAvatar key={peer.clientId} name={peer.name} color={peer.color} size="small" title={`${peer.name} is writing here`} />
-          ))}
+        <span className="section-writers" data-testid="section-writers">
+          ✎ {writers.map((peer) => peer.name).join(", ")} writing
         </span>
       )}
       {canEdit && (
