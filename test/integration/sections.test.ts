@@ -10,7 +10,7 @@ import * as peopleRoute from "../../app/api/sections/people/route";
 import { changeSection } from "../../components/sections/section-actions";
 import { ACCESS_MESSAGES } from "../../core/access";
 import type { DeckLockState, MySectionsResponse, SectionPeopleResponse } from "../../core/api/sections";
-import { parseSections } from "../../core/sections/deck-sections";
+import { parseSections, sectionSummary } from "../../core/sections/deck-sections";
 import { readinessSummary } from "../../core/sections/readiness";
 import { WsCloseCode } from "../../core/ws-close-codes";
 import { createLogger } from "../../server/log";
@@ -170,6 +170,29 @@ describe("sections with owners", () => {
       [later, "2099-01-15", "Community Call", "Team Ops"],
     ]);
     expect([...mine.upcoming, ...mine.undated].map((section) => section.deckId)).not.toContain(past);
+  });
+});
+
+describe("sections survive the deck's ways out and back", () => {
+  it("export as a file and import it again, and a revision restored, keep owners and status", async () => {
+    const id = await callDeck();
+    const client = editor(id, ada).client;
+    await waitForSync(client);
+    changeSection(client.text, 1, { owner: { id: ada.user.id, name: "Ada" }, status: "ready", continued: true });
+    await eventually(async () => expect((await stored(id)).sections).toContainEqual(expect.objectContaining({ owner: ada.user.id, continued: true })));
+    const before = sectionSummary(client.text.toString());
+
+    const exported = await podium.services.exports.exportDeck(id, "md");
+    const bytes = typeof exported!.body === "string" ? new TextEncoder().encode(exported!.body) : exported!.body;
+    const report = await podium.services.imports.import([{ name: "20990108.md", bytes }], owner.user.id);
+    const imported = await podium.services.prisma.deck.findUniqueOrThrow({ where: { id: report.decks[0]!.id }, select: { sections: true } });
+    expect(imported.sections).toEqual(before);
+
+    const revision = await podium.services.revisions.takeNamed(id, "before the change", null);
+    changeSection(client.text, 1, { owner: null, status: "todo" });
+    await eventually(async () => expect((await stored(id)).sections).not.toEqual(before));
+    await podium.services.revisions.restore(id, revision!.id);
+    await eventually(async () => expect((await stored(id)).sections).toEqual(before));
   });
 });
 
