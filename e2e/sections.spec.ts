@@ -85,6 +85,7 @@ test("a team lead claims a section in the outline, sees it under My sections; En
   await expect(moderator.getByRole("button", { name: "Unlock" })).toBeVisible();
   await expect(lead.locator(".cm-content")).toHaveAttribute("contenteditable", "false");
   await expect(lead.getByRole("button", { name: "Claim Team Ops" })).toHaveCount(0);
+  await expect(lead.getByTestId("deck-locked")).toBeVisible();
   await lead.reload();
   await expect(lead.getByTestId("deck-locked")).toBeVisible();
   await expect(lead.getByRole("button", { name: "End call" })).toHaveCount(0);

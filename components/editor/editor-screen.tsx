@@ -91,7 +91,7 @@ export function EditorScreen({ deckId, initialTitle, role, viewer }: { deckId: s
         {identity && !viewer && <UserNameField identity={identity} onRename={(name) => setIdentity(renameUser(identity, name))} />}
         <ThemeToggle />
         {viewer && <HistoryButton deckId={deckId} canWrite={!access.readOnly} />}
-        <EndCallButton deckId={deckId} />
+        <EndCallButton deckId={deckId} refreshKey={access.readOnly} />
         {access.role === "owner" && <ShareButton deckId={deckId} />}
         <AccountMenu viewer={viewer} returnTo={`/d/${deckId}`} />
       </header>

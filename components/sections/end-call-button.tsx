@@ -13,9 +13,11 @@ interface Props {
   /** Class of the button, to match the toolbar it sits in. */
   buttonClassName?: string;
   onChange?: (state: DeckLockState) => void;
+  /** Read the lock again when this changes (the editor passes whether it is read-only: a lock makes it so). */
+  refreshKey?: unknown;
 }
 
-export function EndCallButton({ deckId, buttonClassName = "end-call-button", onChange }: Props) {
+export function EndCallButton({ deckId, buttonClassName = "end-call-button", onChange, refreshKey }: Props) {
   const [lock, setLock] = useState<DeckLockState | null>(null);
   const [mayLock, setMayLock] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -37,7 +39,7 @@ export function EndCallButton({ deckId, buttonClassName = "end-call-button", onC
     return () => {
       cancelled = true;
     };
-  }, [deckId, lockUrl]);
+  }, [deckId, lockUrl, refreshKey]);
 
   const toggle = useCallback(async () => {
     if (!lock) return;
