@@ -64,6 +64,11 @@ export class AccessControl {
     return deckAccess(actor, policy);
   }
 
+  /** Whether the deck is locked after its call (why a writer became a reader). */
+  async isLocked(deckId: string): Promise<boolean> {
+    return (await this.prisma.deck.count({ where: { id: deckId, lockedAt: { not: null } } })) > 0;
+  }
+
   /** The decks an actor may at least read, as a Prisma filter (library listings use deck-access-sql.ts). */
   readableDecks(actor: Actor): Prisma.DeckWhereInput {
     if (actor.kind === "guest") return { deletedAt: null, guestAccess: { not: "none" } };

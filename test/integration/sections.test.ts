@@ -207,7 +207,7 @@ describe("End call", () => {
     expect(locked.status).toBe(200);
     expect((await locked.json()) as DeckLockState).toMatchObject({ locked: true, lockedBy: { id: owner.user.id, name: "Moderator" } });
 
-    await eventually(() => expect(bobEditor.denied).toEqual([ACCESS_MESSAGES.downgraded]));
+    await eventually(() => expect(bobEditor.denied).toEqual([ACCESS_MESSAGES.locked]));
     bobEditor.client.text.insert(0, "after the call ");
     const put = (user: TestUser, body: string) =>
       markdownRoute.PUT(as(user, `/api/decks/${id}/markdown`, { method: "PUT", body, headers: { "content-type": "text/plain" } }), params(id));
@@ -255,7 +255,7 @@ describe("the series' time lock", () => {
     expect(await lockedAt(ended)).not.toBeNull();
     expect(await lockedAt(notYet)).toBeNull();
     expect(await lockedAt(fixedByHand)).toBeNull();
-    await eventually(() => expect(bobEditor.denied).toEqual([ACCESS_MESSAGES.downgraded]));
+    await eventually(() => expect(bobEditor.denied).toEqual([ACCESS_MESSAGES.locked]));
     const history = await podium.services.revisions.list(ended);
     expect(history.map((revision) => revision.name)).toContain("Locked after the call (the series' time lock)");
   });
