@@ -44,6 +44,7 @@ export interface Viewer {
 export const ACCESS_MESSAGES = {
   readOnly: "You can read this deck but not edit it.",
   downgraded: "Your access to this deck was changed to read only.",
+  locked: "This deck was locked after the call: it is read-only now.",
   revoked: "Your access to this deck was removed.",
   upgraded: "Your access to this deck changed.",
 } as const;

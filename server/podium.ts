@@ -41,6 +41,8 @@ import { RoomRegistry } from "./sync/room-registry";
 import { createSyncEndpoint } from "./sync/ws-endpoint";
 import { warmUpDeckOpening } from "./warm-up";
 import { WsCloseCode } from "../core/ws-close-codes";
+import { CallLockScheduler } from "./sections/call-lock-scheduler";
+import { DeckLocks } from "./sections/deck-locks";
 
 export interface PodiumServer {
   url: string;
@@ -119,6 +121,11 @@ async function composePodium(config: Config, log: Logger, options: { next?: bool
   parts.onStop("services", () => registerServices(undefined));
 
   lifecycle.use(derivedColumns, ...(bridge ? [bridge] : []), ...library.extensions, metrics);
+
+  // The weekly cycle: locks a call's deck once its series' time lock has passed.
+  const callLocks = new CallLockScheduler(prisma, new DeckLocks(prisma, services.revisions, authServices.access), log);
+  callLocks.start();
+  parts.onStop("call locks", () => callLocks.stop());
 
   const sync = createSyncEndpoint(rooms, {
     maxMessageBytes: config.MAX_WS_MESSAGE_BYTES,

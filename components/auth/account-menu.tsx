@@ -37,6 +37,7 @@ export function AccountMenu({ viewer, returnTo = "/" }: { viewer: Viewer | null;
           {viewer.email}
           {viewer.role === "admin" && " · admin"}
         </span>
+        <Link href="/sections">My sections</Link>
         <Link href="/settings">API tokens</Link>
         {viewer.role === "admin" && <Link href="/admin">Users (admin)</Link>}
         <button type="button" onClick={signOut}>

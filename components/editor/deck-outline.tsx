@@ -2,7 +2,7 @@
 
 // The sidebar: the deck's slides as a tree (horizontal slides with their vertical ones), who is
 // editing on each, and the slide under my cursor. Clicking a slide asks to show it.
-import { memo } from "react";
+import { memo, type ComponentType } from "react";
 import type * as Y from "yjs";
 import { PersonAvatar } from "./person-avatar";
 import { formatDuration } from "@/core/presenter-pacing";
@@ -23,13 +23,16 @@ interface Props {
   /** 1-based line of my cursor. */
   cursorLine: number | null;
   onSelectSlide: (slide: SlideSelection) => void;
+  /** Rendered under each section's first slide, and under the heading (components/sections). */
+  SectionSlot?: ComponentType<{ h: number }>;
+  Summary?: ComponentType;
 }
 
 const key = (slide: { h: number; v: number }) => `${slide.h}.${slide.v}`;
 const NOBODY: Peer[] = [];
 
 // Memoised: the editor screen re-renders with state of its own (connection, presence), this need not.
-export const DeckOutline = memo(function DeckOutline({ text, peers, cursorLine, onSelectSlide }: Props) {
+export const DeckOutline = memo(function DeckOutline({ text, peers, cursorLine, onSelectSlide, SectionSlot, Summary }: Props) {
   const outline = useOutline(text);
   const current = cursorLine === null ? null : slideAtLine(outline, cursorLine);
   const editors = new Map<string, Peer[]>();
@@ -66,10 +69,12 @@ export const DeckOutline = memo(function DeckOutline({ text, peers, cursorLine, 
           </span>
         )}
       </div>
+      {Summary && <Summary />}
       <ol className="outline-list">
         {outline.map((stack) => (
           <li key={stack[0]!.h}>
             {item(stack[0]!, String(stack[0]!.h + 1))}
+            {SectionSlot && <SectionSlot h={stack[0]!.h} />}
             {stack.length > 1 && (
               <ol className="outline-list outline-verticals">
                 {stack.slice(1).map((slide) => (

@@ -28,6 +28,10 @@ import { DeckPreview } from "@/components/preview/deck-preview";
 import { LayoutToggle } from "@/components/preview/layout-toggle";
 import { useEditorLayout } from "@/components/preview/use-editor-layout";
 import { StartPresentingButton } from "@/components/slideshow/start-presenting-button";
+import { EndCallButton } from "@/components/sections/end-call-button";
+import { ReadinessLine } from "@/components/sections/readiness-line";
+import { SectionRow } from "@/components/sections/section-row";
+import { SectionsProvider } from "@/components/sections/sections-context";
 
 // CodeMirror needs the DOM: load it in the browser only.
 const DeckEditor = dynamic(() => import("./deck-editor"), { ssr: false });
@@ -87,6 +91,7 @@ export function EditorScreen({ deckId, initialTitle, role, viewer }: { deckId: s
         {identity && !viewer && <UserNameField identity={identity} onRename={(name) => setIdentity(renameUser(identity, name))} />}
         <ThemeToggle />
         {viewer && <HistoryButton deckId={deckId} canWrite={!access.readOnly} />}
+        <EndCallButton deckId={deckId} refreshKey={access.readOnly} />
         {access.role === "owner" && <ShareButton deckId={deckId} />}
         <AccountMenu viewer={viewer} returnTo={`/d/${deckId}`} />
       </header>
@@ -96,7 +101,11 @@ export function EditorScreen({ deckId, initialTitle, role, viewer }: { deckId: s
         </div>
       )}
       <div className="editor-body" data-layout={layout}>
-        {session && <DeckOutline text={session.text} peers={peers} cursorLine={cursorLine} onSelectSlide={showSlide} />}
+        {session && (
+          <SectionsProvider deckId={deckId} text={session.text} peers={peers} me={viewer && { id: viewer.id, name: viewer.name }} writable={!access.readOnly}>
+            <DeckOutline text={session.text} peers={peers} cursorLine={cursorLine} onSelectSlide={showSlide} SectionSlot={SectionRow} Summary={ReadinessLine} />
+          </SectionsProvider>
+        )}
         <main className="editor-main">
           <MarkdownToolbar view={view} />
           {session && <DeckEditor deckId={deckId} text={session.text} awareness={session.provider.awareness} onView={setView} onCursorLine={setCursorLine} />}

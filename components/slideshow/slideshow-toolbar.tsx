@@ -9,6 +9,7 @@ import { useState } from "react";
 import type { PresenterClientMessage } from "@/core/presenter-protocol";
 import type { PresenterView } from "./presenter-client";
 import { RemoteControlButton } from "./remote-control-button";
+import { EndCallButton } from "@/components/sections/end-call-button";
 
 export interface FollowStatus {
   steppedAway: boolean;
@@ -52,6 +53,7 @@ export function SlideshowToolbar({ deckId, canBroadcast, view, presenting, onPre
           <input type="checkbox" checked={withNotes} onChange={(event) => setWithNotes(event.target.checked)} /> with notes
         </label>
         {canBroadcast && <RemoteControlButton deckId={deckId} onOpen={onPairing} />}
+        <EndCallButton deckId={deckId} buttonClassName="slideshow-button" />
         {mayPresent && !someoneElse && (
           <button type="button" className="slideshow-button" aria-pressed={presenting} onClick={() => onPresent(!presenting)}>
             {presenting ? "Stop broadcast" : "Broadcast"}

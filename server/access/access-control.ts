@@ -43,6 +43,7 @@ export class AccessControl {
         guestAccess: true,
         archivedAt: true,
         deletedAt: true,
+        lockedAt: true,
         ...(actor.kind === "user" ? { grants: { where: { userId: actor.user.id }, select: { level: true } } } : {}),
       },
     });
@@ -55,9 +56,15 @@ export class AccessControl {
       grant,
       archived: deck.archivedAt !== null,
       deleted: deck.deletedAt !== null,
+      locked: deck.lockedAt !== null,
     };
     if (!deckVisible(actor, policy)) return null;
     return deckAccess(actor, policy);
+  }
+
+  /** Whether the deck is locked after its call (why a writer became a reader). */
+  async isLocked(deckId: string): Promise<boolean> {
+    return (await this.prisma.deck.count({ where: { id: deckId, lockedAt: { not: null } } })) > 0;
   }
 
   /** The decks an actor may at least read, as a Prisma filter (library listings use deck-access-sql.ts). */

@@ -1,6 +1,7 @@
 // deck-access.ts's rule as SQL, for listings and search: the decks an actor may at least read.
 // The one place this is written; library-query.test.ts compares it with deckAccess over a matrix.
-// The table must be aliased `d`.
+// The table must be aliased `d`. A lock after the call (d.locked_at) takes writing away, never
+// reading: it has nothing to add here.
 import { Prisma } from "../db/generated/client";
 import type { Actor } from "./actor";
 

@@ -15,12 +15,15 @@ export interface DeckPolicy {
   archived?: boolean;
   /** A deleted deck (in the trash) exists only for admins, who may read and restore it. */
   deleted?: boolean;
+  /** Locked after its call ("End call", or the series' time lock): read-only but for its owner and the admins. */
+  locked?: boolean;
 }
 
 export function deckAccess(actor: Actor, policy: DeckPolicy): DeckRole {
   if (policy.deleted) return isAdmin(actor) ? "read" : "none";
   const role = baseRole(actor, policy);
-  return policy.archived && role !== "none" ? "read" : role;
+  if (policy.archived && role !== "none") return "read";
+  return policy.locked && role === "write" ? "read" : role;
 }
 
 /** Does the deck exist for this actor at all? Deleted decks answer "not found" to all but admins. */

@@ -165,7 +165,7 @@ export class LiveAccess {
     if (!allows(role, "read")) {
       entry.connection.close(WsCloseCode.accessRevoked, ACCESS_MESSAGES.revoked);
     } else if (!allows(role, "write")) {
-      if (allows(before, "write")) entry.connection.setWritable(false, ACCESS_MESSAGES.downgraded);
+      if (allows(before, "write")) entry.connection.setWritable(false, (await this.access.isLocked(entry.deckId)) ? ACCESS_MESSAGES.locked : ACCESS_MESSAGES.downgraded);
     } else if (!allows(before, "write")) {
       // The client's editor is read-only: it reconnects and asks for its new role.
       entry.connection.close(WsCloseCode.accessChanged, ACCESS_MESSAGES.upgraded);

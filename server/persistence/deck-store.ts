@@ -28,7 +28,8 @@ export class DeckStore {
 
   async create(id: string, state: Uint8Array, derived: DerivedValues, ownerId: string | null = null): Promise<StoredDeck> {
     const row = await this.prisma.deck.create({
-      data: { id, snapshot: bytes(state), ...derived, ownerId, ...this.defaults },
+      // JSON columns are plain data; Prisma's input type wants an index signature interfaces lack.
+      data: { id, snapshot: bytes(state), ...derived, sections: derived.sections as unknown as Prisma.InputJsonValue, ownerId, ...this.defaults },
       select: summaryColumns,
     });
     return toStoredDeck(row);

@@ -3,6 +3,7 @@
 // entries (server/persistence/update-log.ts), so they never disagree with the stored text.
 // A new derived column is one line in DERIVED_COLUMNS (and its column in the schema).
 import { extractDeckMetadata, type DeckMetadataFields } from "../../core/deck-metadata";
+import { sectionSummary } from "../../core/sections/deck-sections";
 import type { DerivedColumnsSource } from "../persistence/update-log";
 import type { AcceptedUpdate, DeckExtension } from "./deck-lifecycle";
 import type { DeckDocument } from "./deck-log";
@@ -33,6 +34,7 @@ export const DERIVED_COLUMNS = {
   markdown: textColumn((deck) => deck.markdown),
   title: textColumn((deck) => deck.metadata.title),
   tags: textArrayColumn((deck) => deck.metadata.tags),
+  sections: jsonColumn((deck) => sectionSummary(deck.markdown)),
 } satisfies Record<string, DerivedColumn<unknown>>;
 
 export type DerivedValues = { [K in keyof typeof DERIVED_COLUMNS]: ReturnType<(typeof DERIVED_COLUMNS)[K]["of"]> };
