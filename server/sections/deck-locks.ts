@@ -6,14 +6,12 @@ import type { DeckLockState } from "../../core/api/sections";
 import type { PrismaClient } from "../db/prisma";
 import type { AccessControl } from "../access/access-control";
 import type { RevisionService } from "../library/revision-service";
+import { PodiumError } from "../../core/api/errors";
 
-export class DeckLockError extends Error {
+export class DeckLockError extends PodiumError {
   override name = "DeckLockError";
-  constructor(
-    readonly code: "not_found",
-    message: string,
-  ) {
-    super(message);
+  constructor(code: "not_found", message: string) {
+    super(code, message);
   }
 }
 

@@ -164,7 +164,7 @@ describe("database schema", () => {
       },
     });
     expect(series).toMatchObject({ cadenceDays: 7, durationMinutes: 60 });
-    const sections = [{ index: 0, title: "Team Ops", owner: "ada@podium.test", status: "ready", continued: false }];
+    const sections = [{ index: 0, title: "Team Ops", owner: "u_ada", ownerName: "Ada", status: "ready", continued: false }];
     await prisma.deck.create({
       data: { id: "call", seriesId: series.id, callDate: new Date("2024-07-18T00:00:00Z"), lockedAt: new Date(), lockedById: owner.id, sections },
     });

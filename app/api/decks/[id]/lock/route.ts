@@ -1,9 +1,9 @@
 // The end-of-call lock (server/sections/deck-locks.ts): GET for anyone who may read the deck;
 // POST ("End call") and DELETE (unlock for a fix) for its owner and the admins.
 import type { DeckLockState } from "@/core/api/sections";
-import { handleAccessApi, requireDeckRole, type UserActor } from "@/server/access/request-guard";
+import { requireDeckRole, type UserActor } from "@/server/access/request-guard";
 import type { Actor } from "@/server/access/actor";
-import { ApiError, deckIdParam } from "@/server/http/api-response";
+import { ApiError, deckIdParam, handleApi } from "@/server/http/api-response";
 import { DeckLocks } from "@/server/sections/deck-locks";
 import { getServices } from "@/server/services";
 
@@ -21,12 +21,12 @@ function deckLocks(): DeckLocks {
 }
 
 function person(actor: Actor): UserActor["user"] {
-  if (actor.kind !== "user") throw new ApiError(401, "unauthorized", "Sign in (or send an API token) first.");
+  if (actor.kind !== "user") throw new ApiError("unauthorized", "Sign in (or send an API token) first.");
   return actor.user;
 }
 
 export function GET(request: Request, context: Context): Promise<Response> {
-  return handleAccessApi(async () => {
+  return handleApi(async () => {
     const id = deckIdParam((await context.params).id);
     await requireDeckRole(request, id, "read");
     return reply(await deckLocks().state(id));
@@ -35,7 +35,7 @@ export function GET(request: Request, context: Context): Promise<Response> {
 
 /** "End call": the deck becomes read-only for all but its owner and the admins. */
 export function POST(request: Request, context: Context): Promise<Response> {
-  return handleAccessApi(async () => {
+  return handleApi(async () => {
     const id = deckIdParam((await context.params).id);
     const { actor } = await requireDeckRole(request, id, "owner");
     return reply(await deckLocks().lock(id, person(actor)));
@@ -44,7 +44,7 @@ export function POST(request: Request, context: Context): Promise<Response> {
 
 /** Unlocks the deck (for a typo fix); recorded in its history. */
 export function DELETE(request: Request, context: Context): Promise<Response> {
-  return handleAccessApi(async () => {
+  return handleApi(async () => {
     const id = deckIdParam((await context.params).id);
     const { actor } = await requireDeckRole(request, id, "owner");
     return reply(await deckLocks().unlock(id, person(actor)));
