@@ -15,6 +15,7 @@ import type { Actor, Credential } from "./actor";
 export const CREDENTIAL_MESSAGES = {
   sessionEnded: "You were signed out (or your session expired): sign in again to go on.",
   tokenRevoked: "The API token this connection used was revoked.",
+  accountDisabled: "This account was disabled.",
 } as const;
 
 /** setTimeout's longest delay; a later expiry is re-armed in steps. */
@@ -54,7 +55,7 @@ export class LiveAccess {
     return (notice) => {
       if ("everything" in notice) this.recheckAllLater();
       else if ("sessionId" in notice && notice.expiresAt) this.moveExpiry(notice.sessionId, notice.expiresAt);
-      else if ("sessionId" in notice) this.endCredential("session", notice.sessionId, CREDENTIAL_MESSAGES.sessionEnded);
+      else if ("sessionId" in notice) this.endSession(notice.sessionId);
       else if ("tokenId" in notice) this.endCredential("token", notice.tokenId, CREDENTIAL_MESSAGES.tokenRevoked);
       // A purged deck's room is evicted by its owner (server/podium.ts): its connections close with 4404.
       else if ("deckId" in notice && !notice.gone) this.recheckLater({ deckId: notice.deckId });
@@ -82,6 +83,25 @@ export class LiveAccess {
     for (const entry of this.entries()) {
       const credential = credentialOf(entry.actor);
       if (credential?.kind === kind && credential.id === id) this.close(entry, reason);
+    }
+  }
+
+  /**
+   * Closes every connection opened with this session. Disabling an account deletes its sessions in
+   * the same transaction, so this notice and the account's arrive together: ask the account, so that
+   * its connections are told it was disabled rather than signed out, whichever notice comes first.
+   */
+  private endSession(sessionId: string): void {
+    for (const entry of this.entries()) {
+      const credential = credentialOf(entry.actor);
+      if (credential?.kind !== "session" || credential.id !== sessionId || entry.actor.kind !== "user") continue;
+      this.access.actors.refresh(entry.actor.user.id).then(
+        (user) => this.close(entry, user ? CREDENTIAL_MESSAGES.sessionEnded : CREDENTIAL_MESSAGES.accountDisabled),
+        (error: unknown) => {
+          this.log.error({ err: error, deckId: entry.deckId }, "checking a signed-out account failed");
+          this.close(entry, CREDENTIAL_MESSAGES.sessionEnded);
+        },
+      );
     }
   }
 
@@ -152,7 +172,7 @@ export class LiveAccess {
     if (accountChanged && entry.actor.kind === "user") {
       const user = await this.access.actors.refresh(entry.actor.user.id);
       if (!user) {
-        entry.connection.close(WsCloseCode.accessRevoked, "This account was disabled.");
+        entry.connection.close(WsCloseCode.accessRevoked, CREDENTIAL_MESSAGES.accountDisabled);
         return;
       }
       entry.actor = { ...entry.actor, user };

@@ -137,6 +137,16 @@ describe("revocation reaches open WebSockets on every instance", () => {
     }
   });
 
+  it("an account disabled with its sessions deleted says so to its session's connections, not 'signed out'", async () => {
+    const user = await createTestUser(first);
+    const id = await deckOf(user);
+    const cookie = await signIn(first, ORIGIN, user.user.email);
+    const connection = await watched(second, id, cookieHeaders(cookie));
+    // What the admin action does: both changes in one transaction, so both notices arrive together.
+    await sql(`WITH banned AS (UPDATE "user" SET banned = true WHERE id = $1) DELETE FROM "session" WHERE user_id = $1`, [user.user.id]);
+    await eventually(() => expect(connection.closes[0]).toMatchObject({ code: WsCloseCode.accessRevoked, reason: CREDENTIAL_MESSAGES.accountDisabled }), WITHIN_MS);
+  });
+
   it("the CLI's archive downgrades every instance's writers within 2 s, and its purge closes them with 4404", async () => {
     const user = await createTestUser(first);
     const id = await deckOf(user, "# Old call\n");
