@@ -36,6 +36,8 @@ import { RoomRegistry } from "./sync/room-registry";
 import { createSyncEndpoint } from "./sync/ws-endpoint";
 import { PresenterPairings } from "./access/presenter-pairings";
 import { WsCloseCode } from "../core/ws-close-codes";
+import { loadAuthSecret } from "./auth/auth-secret";
+import { PublishingService } from "./publishing/publishing-service";
 
 
 export interface PodiumServer {
@@ -110,7 +112,19 @@ export async function startPodium(config: Config, log: Logger, options: { next?:
   const library = createLibrary(config, log, prisma, decks, rooms, updateLog, authServices.access);
   onDeckUnloaded = library.onDeckUnloaded;
   const pairings = new PresenterPairings(prisma, authServices.access);
+  // --- Publishing to git (server/publishing): archiving publishes, a worker retries failed pushes. ---
+  const publishing = new PublishingService(prisma, decks, library.services.media, {
+    dataDir: path.join(config.dataDir, "publishing"),
+    secret: await loadAuthSecret(config.AUTH_SECRET, config.dataDir),
+    publicUrl: authServices.publicUrl,
+    log,
+  });
+  library.services.library.onArchived = (deckId) =>
+    void publishing.onArchived(deckId).catch((error: unknown) => log.error({ err: error, deckId }, "queueing an archived deck for publishing failed"));
+  publishing.start();
+  // --- end of publishing ---
   const services: Services = {
+    publishing,
     ...authServices,
     pairings,
     decks,
@@ -194,6 +208,7 @@ export async function startPodium(config: Config, log: Logger, options: { next?:
     (stopping ??= (async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       library.stop();
+      await publishing.stop();
       await rooms.closeAll(WsCloseCode.goingAway, "Server restarting");
       await activeBridge?.stop();
       await notifier.stop();

@@ -136,7 +136,11 @@ export class LibraryService {
     const { count } = await this.prisma.deck.updateMany({ where: { id: deckId, deletedAt: null }, data: { archivedAt: new Date() } });
     if (count === 0) throw new LibraryError("not_found", "No deck with this id.");
     this.access.announce({ deckId });
+    this.onArchived(deckId);
   }
+
+  /** Called after a deck is archived; server/podium.ts hooks publishing to git in here. */
+  onArchived: (deckId: string) => void = () => undefined;
 
   async unarchive(deckId: string): Promise<void> {
     const { count } = await this.prisma.deck.updateMany({ where: { id: deckId, deletedAt: null }, data: { archivedAt: null } });
