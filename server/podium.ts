@@ -118,6 +118,7 @@ export async function startPodium(config: Config, log: Logger, options: { next?:
     secret: await loadAuthSecret(config.AUTH_SECRET, config.dataDir),
     publicUrl: authServices.publicUrl,
     log,
+    databaseUrl: database.url,
   });
   library.services.library.onArchived = (deckId) =>
     void publishing.onArchived(deckId).catch((error: unknown) => log.error({ err: error, deckId }, "queueing an archived deck for publishing failed"));

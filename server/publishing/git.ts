@@ -81,6 +81,8 @@ export class GitRunner {
       ["core.hooksPath", "/dev/null"],
       ["commit.gpgsign", "false"],
       ["init.defaultBranch", "main"],
+      // A redirect could carry the Authorization header to another host.
+      ["http.followRedirects", "false"],
       // Give up on a stalled connection instead of hanging the publishing queue.
       ["http.lowSpeedLimit", "1"],
       ["http.lowSpeedTime", "60"],

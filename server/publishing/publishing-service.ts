@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { access, constants, mkdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import pg from "pg";
 import { deckUrl } from "../../core/api-types";
 import type {
   ConnectRepositoryRequest,
@@ -45,6 +46,8 @@ export interface PublishingOptions {
   secret: string;
   publicUrl: string;
   log: Logger;
+  /** When given, runs are serialized across every instance sharing this database. */
+  databaseUrl?: string;
   /** First retry after this long, doubling per failure up to maxBackoffMs. */
   backoffMs?: number;
   maxBackoffMs?: number;
@@ -53,6 +56,8 @@ export interface PublishingOptions {
 }
 
 const REPOSITORY_ID = "default";
+/** pg advisory lock key of publishing runs ("podium-publish"). */
+const ADVISORY_LOCK = 0x70756231;
 const MAX_TOKEN_LENGTH = 1_000;
 
 export class PublishingService {
@@ -183,7 +188,8 @@ export class PublishingService {
     } else {
       const archived = await this.prisma.deck.findMany({ where: { archivedAt: { not: null }, deletedAt: null }, select: { id: true } });
       const published = await this.prisma.deckPublication.findMany({ select: { deckId: true } });
-      ids = [...archived.map((deck) => deck.id), ...published.map((row) => row.deckId)];
+      const live = await this.prisma.deck.findMany({ where: { id: { in: published.map((row) => row.deckId) }, deletedAt: null }, select: { id: true } });
+      ids = [...archived.map((deck) => deck.id), ...live.map((deck) => deck.id)];
     }
     await this.enqueue(ids);
     return (await this.runDue()) ?? { committed: 0, unchanged: 0, pushed: false, failed: [] };
@@ -199,7 +205,25 @@ export class PublishingService {
 
   /** One run over what is due at `now` (and a push retry, if due); null when there was nothing to do. */
   runDue(now = new Date()): Promise<PublishRunResult | null> {
-    return this.serialized(() => this.run(now));
+    return this.serialized(() => this.acrossInstances(() => this.run(now)));
+  }
+
+  /** Several instances share the queue: one runs at a time (a session advisory lock), the others skip. */
+  private async acrossInstances(work: () => Promise<PublishRunResult | null>): Promise<PublishRunResult | null> {
+    if (!this.options.databaseUrl) return work();
+    const client = new pg.Client({ connectionString: this.options.databaseUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [ADVISORY_LOCK]);
+      if (!rows[0]?.locked) return null;
+      try {
+        return await work();
+      } finally {
+        await client.query("SELECT pg_advisory_unlock($1)", [ADVISORY_LOCK]);
+      }
+    } finally {
+      await client.end();
+    }
   }
 
   private serialized<T>(work: () => Promise<T>): Promise<T> {
@@ -434,13 +458,17 @@ export class PublishingService {
     // Reading is not enough: ask the server for the push service, as `git push` will.
     const probe = await fetch(`${target.url.replace(/\/$/, "")}/info/refs?service=git-receive-pack`, {
       headers: token ? { authorization: `Basic ${basic(token)}` } : {},
-      redirect: "follow",
+      // Never forward the token to wherever a redirect points.
+      redirect: "manual",
       signal: AbortSignal.timeout(30_000),
     }).catch(() => null);
     if (!probe) throw new PublishingError("bad_request", `${FAILURE_HINT.network}`);
     await probe.body?.cancel().catch(() => undefined);
     if (probe.status === 401 || probe.status === 403) {
       throw new PublishingError("bad_request", token ? "This token may read the repository but not push to it: give it write access (or use another token)." : "The repository needs a token to push: enter one with write access.");
+    }
+    if (probe.status >= 300 && probe.status < 400) {
+      throw new PublishingError("bad_request", `The repository URL redirects${probe.headers.get("location") ? ` to ${probe.headers.get("location")!.split("?")[0]}` : ""}: enter the final URL.`);
     }
     if (!probe.ok || !(probe.headers.get("content-type") ?? "").includes("git-receive-pack")) {
       throw new PublishingError("bad_request", `The repository does not accept pushes over HTTP (it answered ${probe.status}).`);

@@ -119,6 +119,7 @@ describe("publishing to a bare repository on this machine", () => {
       [{ url: "ext::sh -c touch% /tmp/pwned" }, /https/],
       [{ url: "minutes.git" }, /neither an absolute local path nor an https/],
       [{ url: 42 }, /"url" must be/],
+      [{ url: "http://127.0.0.1:1/minutes.git" }, /could not be reached/],
       [{ url: notRepo, branch: "../main" }, /branch name/],
     ];
     for (const [body, message] of cases) {
