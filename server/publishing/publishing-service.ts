@@ -205,7 +205,15 @@ export class PublishingService {
 
   /** One run over what is due at `now` (and a push retry, if due); null when there was nothing to do. */
   runDue(now = new Date()): Promise<PublishRunResult | null> {
-    return this.serialized(() => this.acrossInstances(() => this.run(now)));
+    return this.serialized(async () => ((await this.hasWork(now)) ? this.acrossInstances(() => this.run(now)) : null));
+  }
+
+  /** Cheap check first, so that the worker's idle ticks cost one query, not a lock. */
+  private async hasWork(now: Date): Promise<boolean> {
+    const repository = await this.prisma.publishRepository.findUnique({ where: { id: REPOSITORY_ID }, select: { nextPushAt: true } });
+    if (!repository) return false;
+    if (repository.nextPushAt && repository.nextPushAt <= now) return true;
+    return (await this.prisma.deckPublication.count({ where: { status: { in: ["pending", "failed"] }, nextAttemptAt: { lte: now } } })) > 0;
   }
 
   /** Several instances share the queue: one runs at a time (a session advisory lock), the others skip. */
