@@ -125,7 +125,7 @@ export function PublishingPanel({ initialState }: { initialState: PublishingStat
           </button>
           <span className="muted" data-testid="push-state">
             {repository.pushError ? (
-              <span className="error-text">Last push failed: {repository.pushError}</span>
+              <span className="error-text">Last run failed: {repository.pushError}</span>
             ) : repository.lastPushAt ? (
               <>
                 Last push <RelativeTime iso={repository.lastPushAt} />
@@ -171,7 +171,7 @@ export function PublishingPanel({ initialState }: { initialState: PublishingStat
                   {deck.status === "failed" && <span className="error-text">{deck.error} </span>}
                   {deck.status !== "published" && deck.nextAttemptAt && (
                     <span className="muted">
-                      {deck.status === "failed" ? "Retried " : "Runs "}
+                      {deck.status === "failed" ? "Next try: " : "Queued; runs "}
                       <RelativeTime iso={deck.nextAttemptAt} />
                     </span>
                   )}

@@ -424,7 +424,8 @@ export class PublishingService {
   private async failAll(rows: { deckId: string; attempts: number }[], pushAttempts: number, reason: string, now: Date): Promise<PublishRunResult> {
     const attempts = Math.max(pushAttempts, ...rows.map((row) => row.attempts)) + 1;
     await this.scheduleRetry(rows.map((row) => row.deckId), attempts, reason, now);
-    await this.prisma.publishRepository.updateMany({ where: { id: REPOSITORY_ID, nextPushAt: { not: null } }, data: { nextPushAt: new Date(now.getTime() + this.delay(attempts)), pushAttempts: attempts, pushError: reason } });
+    // Nothing could be pushed either: the repository's line says why, until a run gets through.
+    await this.prisma.publishRepository.updateMany({ where: { id: REPOSITORY_ID }, data: { nextPushAt: new Date(now.getTime() + this.delay(attempts)), pushAttempts: attempts, pushError: reason } });
     this.options.log.warn({ reason }, "publishing: repository unavailable, will retry");
     return { committed: 0, unchanged: 0, pushed: false, failed: rows.map((row) => ({ deckId: row.deckId, error: reason })) };
   }
