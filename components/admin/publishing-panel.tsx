@@ -123,17 +123,19 @@ export function PublishingPanel({ initialState }: { initialState: PublishingStat
           <button type="button" className="button secondary" onClick={disconnect} disabled={busy}>
             Disconnect
           </button>
-          <span className="muted" data-testid="push-state">
-            {repository.pushError ? (
-              <span className="error-text">Last run failed: {repository.pushError}</span>
-            ) : repository.lastPushAt ? (
-              <>
-                Last push <RelativeTime iso={repository.lastPushAt} />
-              </>
-            ) : (
-              "Nothing pushed yet."
-            )}
-          </span>
+        </p>
+      )}
+      {repository && (
+        <p className="muted" data-testid="push-state">
+          {repository.pushError ? (
+            <span className="error-text">Last run failed: {repository.pushError}</span>
+          ) : repository.lastPushAt ? (
+            <>
+              Last push <RelativeTime iso={repository.lastPushAt} />
+            </>
+          ) : (
+            "Nothing pushed yet."
+          )}
         </p>
       )}
       {busy && <p className="muted">Working…</p>}

@@ -4,8 +4,7 @@
 // under DATA_DIR and pushes. A failed push leaves the commits in the clone and the decks in the
 // queue, retried with backoff; nothing is lost. Runs are serialized within this process.
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
-import { access, constants, mkdir, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { deckUrl } from "../../core/api-types";
@@ -21,18 +20,13 @@ import type { PrismaClient } from "../db/prisma";
 import type { MediaReader } from "../library/deck-bundle";
 import type { Logger } from "../log";
 import { coAuthorTrailers, commitMessage, deckFiles, disambiguate, preferredPath } from "./deck-files";
-import { basic, FAILURE_HINT, GitError, GitRunner } from "./git";
+import { pushClone, syncClone } from "./clone";
+import { describeFailure, PublishingError } from "./errors";
+import { GitRunner } from "./git";
+import { checkRepository, parseRepositoryUrl } from "./repository-check";
 import { TokenCipher } from "./token-cipher";
 
-export class PublishingError extends Error {
-  override name = "PublishingError";
-  constructor(
-    readonly code: "bad_request" | "not_found" | "conflict",
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { PublishingError };
 
 export interface DeckTextSource {
   /** The deck's current text (live edits included), or null when it does not exist. */
@@ -137,7 +131,7 @@ export class PublishingService {
     else if (existing?.tokenCiphertext && sameOrigin(existing.url, target.url)) token = this.cipher.decrypt(existing.tokenCiphertext);
     else token = null;
     if (target.kind === "local" && token) throw new PublishingError("bad_request", "A local repository takes no token.");
-    await this.checkRepository(target, token);
+    await checkRepository(target, token);
     const moved = existing !== null && (existing.url !== target.url || existing.branch !== branch);
     const data = {
       url: target.url,
@@ -257,9 +251,9 @@ export class PublishingService {
     const dir = path.join(this.options.dataDir, createHash("sha256").update(repository.url).digest("hex").slice(0, 16));
     const result: PublishRunResult = { committed: 0, unchanged: 0, pushed: false, failed: [] };
     try {
-      await this.prepareClone(git, repository.url, repository.branch, dir);
+      await syncClone(git, repository.url, repository.branch, dir);
     } catch (error) {
-      return this.failAll(due, repository.pushAttempts, describe(error), now);
+      return this.failAll(due, repository.pushAttempts, describeFailure(error), now);
     }
 
     const processed: string[] = [];
@@ -270,7 +264,7 @@ export class PublishingService {
         else result.unchanged++;
         processed.push(row.deckId);
       } catch (error) {
-        const reason = error instanceof PublishingError ? error.message : describe(error);
+        const reason = error instanceof PublishingError ? error.message : describeFailure(error);
         await this.scheduleRetry([row.deckId], row.attempts + 1, reason, now);
         result.failed.push({ deckId: row.deckId, error: reason });
         // A half-written deck must not end up in the next deck's commit.
@@ -280,9 +274,9 @@ export class PublishingService {
     }
 
     try {
-      result.pushed = await this.push(git, dir, repository.branch);
+      result.pushed = await pushClone(git, dir, repository.branch);
     } catch (error) {
-      const reason = `Committed, not pushed: ${describe(error)}`;
+      const reason = `Committed, not pushed: ${describeFailure(error)}`;
       const attempts = repository.pushAttempts + 1;
       await this.prisma.publishRepository.update({
         where: { id: REPOSITORY_ID },
@@ -302,52 +296,6 @@ export class PublishingService {
       data: { status: "published", error: null, attempts: 0, publishedAt: pushedAt },
     });
     return result;
-  }
-
-  /** The clone, up to date with the remote, with its own unpushed commits replayed on top. */
-  private async prepareClone(git: GitRunner, url: string, branch: string, dir: string): Promise<void> {
-    if (!existsSync(path.join(dir, ".git"))) {
-      await rm(dir, { recursive: true, force: true });
-      await mkdir(path.dirname(dir), { recursive: true });
-      await git.run(["clone", "-q", "--", url, dir]);
-    } else {
-      await git.run(["remote", "set-url", "origin", "--", url], { cwd: dir });
-      await git.run(["fetch", "-q", "--prune", "origin"], { cwd: dir });
-    }
-    const has = async (ref: string) => (await git.run(["rev-parse", "-q", "--verify", `${ref}^{commit}`], { cwd: dir, allowFailure: true })).code === 0;
-    const current = (await git.run(["symbolic-ref", "-q", "--short", "HEAD"], { cwd: dir, allowFailure: true })).stdout.trim();
-    const remote = `refs/remotes/origin/${branch}`;
-    if (current !== branch) {
-      if (await has(`refs/heads/${branch}`)) await git.run(["checkout", "-q", "-f", branch], { cwd: dir });
-      else if (await has(remote)) await git.run(["checkout", "-q", "-f", "-B", branch, remote], { cwd: dir });
-      else if (await has("HEAD")) {
-        await git.run(["checkout", "-q", "--orphan", branch], { cwd: dir });
-        await git.run(["rm", "-rfq", "--ignore-unmatch", "."], { cwd: dir });
-      } else await git.run(["symbolic-ref", "HEAD", `refs/heads/${branch}`], { cwd: dir });
-    }
-    if (await has("HEAD")) {
-      await git.run(["reset", "-q", "--hard"], { cwd: dir });
-      await git.run(["clean", "-fdq"], { cwd: dir });
-    }
-    if (!(await has(remote))) return;
-    if (!(await has("HEAD"))) {
-      await git.run(["reset", "-q", "--hard", remote], { cwd: dir });
-      return;
-    }
-    const ahead = Number((await git.run(["rev-list", "--count", `${remote}..HEAD`], { cwd: dir })).stdout.trim());
-    if (ahead === 0) {
-      await git.run(["reset", "-q", "--hard", remote], { cwd: dir });
-      return;
-    }
-    const rebase = await git.run(["rebase", "-q", remote], { cwd: dir, allowFailure: true });
-    if (rebase.code !== 0) {
-      const conflicted = (await git.run(["diff", "--name-only", "--diff-filter=U"], { cwd: dir, allowFailure: true })).stdout.trim().split("\n").filter(Boolean);
-      await git.run(["rebase", "--abort"], { cwd: dir, allowFailure: true });
-      throw new GitError(
-        "conflict",
-        `The repository changed ${conflicted.length > 0 ? conflicted.join(", ") : "the same files"} since Podium's last push; Podium's commits are kept in its clone. Resolve it in the repository (or revert that change), and the next retry pushes.`,
-      );
-    }
   }
 
   /** Writes one deck's files into the clone and commits them, unless nothing changed. */
@@ -411,16 +359,6 @@ export class PublishingService {
     return this.prisma.user.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true } });
   }
 
-  /** Pushes what the remote does not have yet; false when there was nothing to push. */
-  private async push(git: GitRunner, dir: string, branch: string): Promise<boolean> {
-    if ((await git.run(["rev-parse", "-q", "--verify", "HEAD"], { cwd: dir, allowFailure: true })).code !== 0) return false;
-    const remote = `refs/remotes/origin/${branch}`;
-    const hasRemote = (await git.run(["rev-parse", "-q", "--verify", remote], { cwd: dir, allowFailure: true })).code === 0;
-    if (hasRemote && Number((await git.run(["rev-list", "--count", `${remote}..HEAD`], { cwd: dir })).stdout.trim()) === 0) return false;
-    await git.run(["push", "-q", "origin", `HEAD:refs/heads/${branch}`], { cwd: dir });
-    return true;
-  }
-
   private async failAll(rows: { deckId: string; attempts: number }[], pushAttempts: number, reason: string, now: Date): Promise<PublishRunResult> {
     const attempts = Math.max(pushAttempts, ...rows.map((row) => row.attempts)) + 1;
     await this.scheduleRetry(rows.map((row) => row.deckId), attempts, reason, now);
@@ -443,73 +381,6 @@ export class PublishingService {
     return Math.min(this.maxBackoffMs, this.backoffMs * 2 ** Math.max(0, attempts - 1));
   }
 
-  private async checkRepository(target: RepositoryTarget, token: string | null): Promise<void> {
-    if (target.kind === "local") {
-      const info = await stat(target.url).catch(() => null);
-      if (!info?.isDirectory()) throw new PublishingError("bad_request", `There is no folder ${target.url} on the server.`);
-      await access(target.url, constants.W_OK).catch(() => {
-        throw new PublishingError("bad_request", `Podium may not write to ${target.url}.`);
-      });
-    }
-    const git = new GitRunner({ token }, { name: "Podium", email: "podium@noreply.invalid" });
-    try {
-      await git.run(["ls-remote", "-q", "--", target.url]);
-    } catch (error) {
-      throw new PublishingError("bad_request", describe(error));
-    }
-    if (target.kind === "local") {
-      const bare = await git.run(["rev-parse", "--is-bare-repository"], { cwd: target.url, allowFailure: true });
-      if (bare.stdout.trim() !== "true") {
-        throw new PublishingError("bad_request", `${target.url} is a working copy, not a bare repository; git refuses pushes to its checked-out branch. Use a bare repository (git init --bare).`);
-      }
-      return;
-    }
-    // Reading is not enough: ask the server for the push service, as `git push` will.
-    const probe = await fetch(`${target.url.replace(/\/$/, "")}/info/refs?service=git-receive-pack`, {
-      headers: token ? { authorization: `Basic ${basic(token)}` } : {},
-      // Never forward the token to wherever a redirect points.
-      redirect: "manual",
-      signal: AbortSignal.timeout(30_000),
-    }).catch(() => null);
-    if (!probe) throw new PublishingError("bad_request", `${FAILURE_HINT.network}`);
-    await probe.body?.cancel().catch(() => undefined);
-    if (probe.status === 401 || probe.status === 403) {
-      throw new PublishingError("bad_request", token ? "This token may read the repository but not push to it: give it write access (or use another token)." : "The repository needs a token to push: enter one with write access.");
-    }
-    if (probe.status >= 300 && probe.status < 400) {
-      throw new PublishingError("bad_request", `The repository URL redirects${probe.headers.get("location") ? ` to ${probe.headers.get("location")!.split("?")[0]}` : ""}: enter the final URL.`);
-    }
-    if (!probe.ok || !(probe.headers.get("content-type") ?? "").includes("git-receive-pack")) {
-      throw new PublishingError("bad_request", `The repository does not accept pushes over HTTP (it answered ${probe.status}).`);
-    }
-  }
-}
-
-interface RepositoryTarget {
-  kind: "local" | "https";
-  url: string;
-}
-
-/** A local absolute path, or an https:// URL (http:// only to this machine), without credentials in it. */
-export function parseRepositoryUrl(input: unknown): RepositoryTarget {
-  if (typeof input !== "string" || input.trim() === "" || input.length > 2_000) {
-    throw new PublishingError("bad_request", '"url" must be a local path (/srv/git/minutes.git) or an https:// repository URL.');
-  }
-  const value = input.trim();
-  if (value.startsWith("/")) return { kind: "local", url: path.resolve(value) };
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new PublishingError("bad_request", `"${value.slice(0, 200)}" is neither an absolute local path nor an https:// URL.`);
-  }
-  const loopback = ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
-  if (!(url.protocol === "https:" || (url.protocol === "http:" && loopback))) {
-    throw new PublishingError("bad_request", "Only https:// remotes (http:// to this machine) and local paths are supported; tokens never travel unencrypted.");
-  }
-  if (url.username || url.password) throw new PublishingError("bad_request", "Put the token in the token field, not in the URL.");
-  if (url.search || url.hash) throw new PublishingError("bad_request", "A repository URL has no query or fragment.");
-  return { kind: "https", url: url.toString() };
 }
 
 function sameOrigin(a: string, b: string): boolean {
@@ -535,17 +406,6 @@ function inside(dir: string, relative: string): string {
     throw new PublishingError("bad_request", `Refusing to write outside the repository: ${relative}`);
   }
   return absolute;
-}
-
-/** A failure as the admin page shows it: what it means, then git's own words (redacted already). */
-function describe(error: unknown): string {
-  if (error instanceof GitError) {
-    const lines = error.message.split("\n").map((line) => line.trim()).filter((line) => /^(fatal|error|remote|!|hint: Updates were rejected)/i.test(line) || error.kind === "conflict");
-    const detail = (lines.length > 0 ? lines : [error.message]).join(" ").slice(0, 400);
-    return error.kind === "conflict" ? detail : `${FAILURE_HINT[error.kind]} (${detail})`;
-  }
-  if (error instanceof PublishingError) return error.message;
-  return error instanceof Error ? error.message.slice(0, 400) : "Unknown error.";
 }
 
 function repositoryInfo(row: {
