@@ -53,6 +53,8 @@ const REPOSITORY_ID = "default";
 /** pg advisory lock key of publishing runs ("podium-publish"). */
 const ADVISORY_LOCK = 0x70756231;
 const MAX_TOKEN_LENGTH = 1_000;
+/** The retry time of a failure that retrying cannot fix. */
+const NEVER = new Date("9999-12-31T00:00:00Z");
 
 export class PublishingService {
   private readonly cipher: TokenCipher;
@@ -105,7 +107,7 @@ export class PublishingService {
           publishedAt: row.publishedAt?.toISOString() ?? null,
           error: row.error,
           attempts: row.attempts,
-          nextAttemptAt: row.status === "published" ? null : row.nextAttemptAt.toISOString(),
+          nextAttemptAt: row.status === "published" || row.nextAttemptAt >= NEVER ? null : row.nextAttemptAt.toISOString(),
           changedSincePublished: Boolean(row.publishedAt && deck && deck.updatedAt > row.publishedAt),
         };
       }),
@@ -265,7 +267,10 @@ export class PublishingService {
         processed.push(row.deckId);
       } catch (error) {
         const reason = error instanceof PublishingError ? error.message : describeFailure(error);
-        await this.scheduleRetry([row.deckId], row.attempts + 1, reason, now);
+        // A deck gone or in the trash is not retried: publishing it again (after a restore) queues it anew.
+        if (error instanceof PublishingError) {
+          await this.prisma.deckPublication.update({ where: { deckId: row.deckId }, data: { status: "failed", error: reason, attempts: row.attempts + 1, nextAttemptAt: NEVER } });
+        } else await this.scheduleRetry([row.deckId], row.attempts + 1, reason, now);
         result.failed.push({ deckId: row.deckId, error: reason });
         // A half-written deck must not end up in the next deck's commit.
         await git.run(["reset", "-q", "--hard"], { cwd: dir, allowFailure: true });

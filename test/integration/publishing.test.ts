@@ -208,6 +208,16 @@ describe("publishing to a bare repository on this machine", () => {
       expect((await state()).decks.find((deck) => deck.deckId === archived.id)?.status).toBe("published");
     });
   });
+
+  it("reports a deck trashed while queued, and does not retry it", async () => {
+    const doomed = await podium.services.decks.create("# Doomed\n", admin.user.id);
+    await podium.services.publishing.enqueue([doomed.id]);
+    await podium.services.library.trash(doomed.id);
+    const result = await podium.services.publishing.runDue();
+    expect(result?.failed).toEqual([{ deckId: doomed.id, error: expect.stringMatching(/in the trash/) }]);
+    expect((await state()).decks.find((deck) => deck.deckId === doomed.id)).toMatchObject({ status: "failed", nextAttemptAt: null });
+    expect(await podium.services.publishing.runDue(later(30))).toBeNull();
+  });
 });
 
 describe("publishing to an HTTPS-style remote with a token", () => {
