@@ -2,6 +2,8 @@
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
+# Publishing to git (server/publishing) runs the git CLI.
+RUN apt-get update && apt-get install -y --no-install-recommends git ca-certificates && rm -rf /var/lib/apt/lists/*
 # Dependencies first, for the layer cache; their install scripts run once the sources are in.
 COPY package.json package-lock.json ./
 RUN npm install --no-audit --no-fund --ignore-scripts

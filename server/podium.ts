@@ -43,6 +43,8 @@ import { warmUpDeckOpening } from "./warm-up";
 import { WsCloseCode } from "../core/ws-close-codes";
 import { CallLockScheduler } from "./sections/call-lock-scheduler";
 import { DeckLocks } from "./sections/deck-locks";
+import { loadAuthSecret } from "./auth/auth-secret";
+import { PublishingService } from "./publishing/publishing-service";
 
 export interface PodiumServer {
   url: string;
@@ -116,7 +118,21 @@ async function composePodium(config: Config, log: Logger, options: { next?: bool
   const library = createLibrary(config, log, prisma, decks, rooms, authServices.access);
   parts.onStop("library", () => library.stop());
   const pairings = new PresenterPairings(prisma, authServices.access);
-  const services: Services = { ...authServices, pairings, decks, prisma, maxDeckChars: config.MAX_DECK_CHARS, ...library.services };
+  // Publishing to git (server/publishing): archiving publishes, a worker retries failed pushes.
+  const publishing = new PublishingService(prisma, decks, library.services.media, {
+    dataDir: path.join(config.dataDir, "publishing"),
+    secret: await loadAuthSecret(config.AUTH_SECRET, config.dataDir),
+    publicUrl: authServices.publicUrl,
+    log,
+    databaseUrl: database.url,
+  });
+  parts.onStop("publishing", () => publishing.stop());
+  const stopPublishingArchives = library.services.library.whenArchived((deckId) =>
+    void publishing.onArchived(deckId).catch((error: unknown) => log.error({ err: error, deckId }, "queueing an archived deck for publishing failed")),
+  );
+  parts.onStop("publishing archives", stopPublishingArchives);
+  publishing.start();
+  const services: Services = { ...authServices, pairings, publishing, decks, prisma, maxDeckChars: config.MAX_DECK_CHARS, ...library.services };
   registerServices(services);
   parts.onStop("services", () => registerServices(undefined));
 

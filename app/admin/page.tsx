@@ -3,6 +3,7 @@ import Link from "next/link";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { InvitationPanel } from "@/components/admin/invitation-panel";
+import { PublishingPanel } from "@/components/admin/publishing-panel";
 import { UserTable } from "@/components/admin/user-table";
 import { AccountMenu } from "@/components/auth/account-menu";
 import { pageActor } from "@/server/access/page-access";
@@ -31,6 +32,7 @@ export default async function AdminPage() {
       <p className="muted">Disabling an account signs it out everywhere, closes its open editors and stops its API tokens.</p>
       <UserTable initialUsers={await accounts.list()} myId={actor.user.id} />
       <InvitationPanel policy={describeSignUp(signUp.settings)} initialInvitations={await invitations.list()} origin={publicUrl} />
+      <PublishingPanel initialState={await getServices().publishing.state()} />
     </main>
   );
 }

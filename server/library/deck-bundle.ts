@@ -88,7 +88,8 @@ export function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-async function collectMedia(
+/** The deck with its /media/ links pointing at `<folder><file>`, and those files (also used by server/publishing). */
+export async function collectMedia(
   markdown: string,
   folder: string,
   media: MediaReader,

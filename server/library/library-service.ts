@@ -124,6 +124,15 @@ export class LibraryService {
     const { count } = await this.prisma.deck.updateMany({ where: { id: deckId, deletedAt: null }, data: { archivedAt: new Date() } });
     if (count === 0) throw new LibraryError("not_found", "No deck with this id.");
     this.access.announce({ deckId });
+    for (const listener of this.archivedListeners) listener(deckId);
+  }
+
+  private readonly archivedListeners = new Set<(deckId: string) => void>();
+
+  /** Calls `listener` after each archive (publishing to git attaches here); returns how to stop. */
+  whenArchived(listener: (deckId: string) => void): () => void {
+    this.archivedListeners.add(listener);
+    return () => this.archivedListeners.delete(listener);
   }
 
   async unarchive(deckId: string): Promise<void> {

@@ -179,4 +179,20 @@ describe("database schema", () => {
     expect((await prisma.deck.findUniqueOrThrow({ where: { id: "call" } })).seriesId).toBeNull();
     await prisma.user.delete({ where: { id: owner.id } });
   });
+  it("keeps the publishing repository and each deck's publication, which cascades with its deck", async () => {
+    prisma ??= createPrismaClient(database.url);
+    const repository = await prisma.publishRepository.create({ data: { id: "default", url: "/srv/git/minutes.git", tokenCiphertext: "v1.a.b.c" } });
+    expect(repository).toMatchObject({ branch: "main", publishOnArchive: true, pushAttempts: 0, nextPushAt: null });
+    await prisma.deck.create({ data: { id: "pub1" } });
+    await prisma.deck.create({ data: { id: "pub2" } });
+    const row = await prisma.deckPublication.create({ data: { deckId: "pub1", path: "community-call/20240718.md", files: ["community-call/20240718.md", "community-call/a.png"] } });
+    expect(row).toMatchObject({ status: "pending", attempts: 0, commitSha: null, nextAttemptAt: expect.any(Date) });
+    await expect(prisma.deckPublication.create({ data: { deckId: "pub2", path: "community-call/20240718.md" } })).rejects.toThrow();
+    await expect(prisma.deckPublication.create({ data: { deckId: "pub2", status: "done" } })).rejects.toThrow();
+    await expect(prisma.deckPublication.create({ data: { deckId: "no-such-deck" } })).rejects.toThrow();
+    expect(await prisma.deckPublication.count({ where: { files: { hasSome: ["community-call/a.png"] } } })).toBe(1);
+    await prisma.deck.delete({ where: { id: "pub1" } });
+    expect(await prisma.deckPublication.count()).toBe(0);
+    await prisma.publishRepository.delete({ where: { id: "default" } });
+  });
 });
