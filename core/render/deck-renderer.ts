@@ -12,7 +12,7 @@ import { RenderCache } from "./render-cache";
 import { getMarkdownIt, markdownOptionsKey, type MarkdownOptions } from "./markdown-renderer";
 import { MAX_MATH_PER_DOCUMENT, MAX_RENDER_CHARS, MAX_SLIDE_CHARS, SLIDE_CACHE_ENTRIES } from "./render-limits";
 import { validateSlideOptions, type RevealOptions, type RevealTheme } from "./slide-options";
-import { splitSlides } from "./slide-splitter";
+import { createIncrementalSplitter } from "./incremental-split";
 import { safeRevealAttributeValue } from "./reveal-attributes";
 import { FRAME_IDS } from "./reveal-html";
 import { stripSlideIndentation } from "./slide-indentation";
@@ -103,6 +103,7 @@ export function createDeckRenderer(options: DeckRendererOptions): DeckRenderer {
   const partCache = new RenderCache<{ html: string; attributes: Record<string, string> }>(options.cacheSize ?? SLIDE_CACHE_ENTRIES);
   const frontmatterCache = new LruCache<string, FrontmatterInfo>(8);
   let lastDocument: { key: string; html: string } | null = null;
+  let splitter = createIncrementalSplitter();
 
   function frontmatterInfo(block: FrontmatterBlock | null): FrontmatterInfo {
     const key = block ? block.yaml : "\u0000none";
@@ -194,7 +195,7 @@ export function createDeckRenderer(options: DeckRendererOptions): DeckRenderer {
       return { ...base, kind: "document", slides: [], html: lastDocument.html };
     }
 
-    const split = splitSlides(body, firstLine);
+    const split = splitter.split(body, firstLine);
     if (split.truncated) {
       warnings.push({ line: firstLine, message: "The deck has too many slides; the last ones were merged into one." });
     }
@@ -226,6 +227,7 @@ export function createDeckRenderer(options: DeckRendererOptions): DeckRenderer {
       partCache.clear();
       frontmatterCache.clear();
       lastDocument = null;
+      splitter = createIncrementalSplitter();
     },
   };
 }
