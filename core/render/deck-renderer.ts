@@ -139,8 +139,17 @@ export function createDeckRenderer(options: DeckRendererOptions): DeckRenderer {
     }
   }
 
+  // Slides are cached by their text alone, for the markdown options of the last render: the texts
+  // of unchanged slides are the very strings of the last split, whose hashes V8 keeps, so looking
+  // up 3,500 slides costs no pass over the deck's 2 MB.
+  let slideOptionsKey = "";
   function renderSlide(text: string, markdownOptions: MarkdownOptions): RenderedSlideBody {
-    const key = `${markdownOptionsKey(markdownOptions)}\u0000${text}`;
+    const optionsKey = markdownOptionsKey(markdownOptions);
+    if (optionsKey !== slideOptionsKey) {
+      slideCache.clear();
+      slideOptionsKey = optionsKey;
+    }
+    const key = text;
     const cached = slideCache.get(key);
     if (cached) return cached;
     if (text.length > MAX_SLIDE_CHARS) {
