@@ -51,6 +51,11 @@ function focused(page: Page): Promise<Focused> {
   });
 }
 
+/** The focused element shows a ring (CodeMirror marks its editor focused a moment after the focus). */
+async function expectFocusRing(page: Page, what: string): Promise<void> {
+  await expect.poll(async () => (await focused(page)).visible, { message: `${what} shows a focus ring` }).toBe(true);
+}
+
 /** Presses `key` until `wanted` holds for the focused element (at most `limit` presses). */
 async function tabUntil(page: Page, wanted: (element: Focused) => boolean, key = "Tab", limit = 60): Promise<Focused> {
   const seen: string[] = [];
@@ -72,7 +77,8 @@ test("library → editor → slideshow with the keyboard alone, the focus always
   await page.goto("/");
   await expect(page.getByRole("link", { name: /Keyboard deck/ }).first()).toBeVisible();
   const deckLink = await tabUntil(page, (element) => element.tag === "a" && element.text.includes("Keyboard deck"));
-  expect(deckLink.visible, "the focused deck link shows a focus ring").toBe(true);
+  expect(deckLink.tag).toBe("a");
+  await expectFocusRing(page, "the focused deck link");
   await page.screenshot({ path: testInfo.outputPath("library-focus.png") });
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(`/d/${deckId}$`));
@@ -80,7 +86,8 @@ test("library → editor → slideshow with the keyboard alone, the focus always
 
   // Into the editor, then type.
   const editor = await tabUntil(page, (element) => element.inEditor);
-  expect(editor.visible, "the focused editor shows a focus ring").toBe(true);
+  expect(editor.inEditor).toBe(true);
+  await expectFocusRing(page, "the focused editor");
   await page.keyboard.press("Control+End");
   await page.keyboard.type("\nTyped without a mouse");
   await expect.poll(() => editorText(page)).toContain("Typed without a mouse");
@@ -89,7 +96,8 @@ test("library → editor → slideshow with the keyboard alone, the focus always
   // Out of the editor (Escape lets Tab leave CodeMirror), back to "Start presenting".
   await page.keyboard.press("Escape");
   const start = await tabUntil(page, (element) => element.testId === "start-presenting", "Shift+Tab");
-  expect(start.visible, "the focused button shows a focus ring").toBe(true);
+  expect(start.testId).toBe("start-presenting");
+  await expectFocusRing(page, "the focused button");
   await page.screenshot({ path: testInfo.outputPath("start-presenting-focus.png") });
   const [slideshow] = await Promise.all([context.waitForEvent("page"), page.keyboard.press("Enter")]);
   const frame = slideshowFrame(slideshow);
