@@ -183,11 +183,13 @@ export class DeckFrameHost {
     if (!position || previous.count === sections.count || position.h >= previous.count) return null;
     const current = previous.at(position.h).html;
     if (position.h < sections.count && sections.at(position.h).html === current) return null;
-    let best = -1;
-    for (let index = 0; index < sections.count; index++) {
-      if (sections.at(index).html === current && (best < 0 || Math.abs(index - position.h) < Math.abs(best - position.h))) best = index;
+    // The nearest equal section, looked for outwards: a slide added above moves it by one.
+    for (let distance = 1; distance < Math.max(position.h + 1, sections.count - position.h); distance++) {
+      for (const index of [position.h - distance, position.h + distance]) {
+        if (index >= 0 && index < sections.count && sections.at(index).html === current) return { ...position, h: index };
+      }
     }
-    return best < 0 ? null : { ...position, h: best };
+    return null;
   }
 
   private onMessage = (event: MessageEvent): void => {
