@@ -11,7 +11,7 @@ import {
   type SlideIndices,
 } from "@/core/deck-frame-protocol";
 import type { DeckCommand } from "@/core/presenter-keys";
-import { deckSectionsMarkup, type RenderedDeck, type RevealOptions, type SectionMarkup } from "@/core/render";
+import { deckSectionsMarkup, sameSectionMarkup, sectionMarkup, type RenderedDeck, type RevealOptions, type SectionMarkup } from "@/core/render";
 
 export interface DeckFrameEvents {
   onSlideChanged?: (position: SlideIndices, total: number, overview: boolean) => void;
@@ -32,7 +32,7 @@ export class DeckFrameHost {
   /** The frame document load that said "ready" last. */
   private load: string | null = null;
   /** The sections the frame shows, null before the first render. */
-  private shown: SectionMarkup[] | null = null;
+  private shown: ShownSections | null = null;
   private shownMeta = "";
   private deck: RenderedDeck | null = null;
   private notes: string | null = null;
@@ -136,49 +136,60 @@ export class DeckFrameHost {
     }
     const deck = this.deck;
     if (!deck) return;
-    const sections = deckSectionsMarkup(deck);
     const options = { ...deck.revealOptions, ...this.optionOverrides };
     const meta = JSON.stringify([options, deck.theme, deck.lang, deck.dir]);
     const revision = ++this.revision;
     const previous = this.shown;
     if (!previous || meta !== this.shownMeta) {
-      const html = sections.map((section) => section.html);
+      const sections = new ShownSections(deck);
+      const html = sections.all().map((section) => section.html);
       this.post({ type: "render", sections: html, options, theme: deck.theme, lang: deck.lang, dir: deck.dir, mode: this.mode, position: this.position, revision });
-    } else {
-      const changes: SectionChange[] = [];
-      for (let index = 0; index < sections.length; index++) {
-        const before = previous[index];
-        const after = sections[index]!;
-        if (before?.html === after.html) continue;
-        if (before && sameShape(before, after)) {
-          after.slides.forEach((html, slide) => {
-            if (html !== before.slides[slide]) changes.push({ index, slide, html });
-          });
-        } else changes.push({ index, html: after.html });
+      this.shown = sections;
+      this.shownMeta = meta;
+      return;
+    }
+    // Only sections whose slides changed get markup made and compared: a 3,500-slide deck's
+    // markup is megabytes, a keystroke changes one slide.
+    const sections = new ShownSections(deck);
+    const count = sections.count;
+    const changes: SectionChange[] = [];
+    for (let index = 0; index < count; index++) {
+      if (previous.sameAs(sections, index)) {
+        sections.inherit(previous, index);
+        continue;
       }
-      if (changes.length === 0 && sections.length === previous.length) return;
-      this.post({ type: "patch", changes, count: sections.length, revision });
-      const moved = this.followMovedSlide(previous, sections);
-      if (moved) this.show(moved);
+      const after = sections.at(index);
+      const before = index < previous.count ? previous.at(index) : undefined;
+      if (before?.html === after.html) continue;
+      if (before && sameShape(before, after)) {
+        after.slides.forEach((html, slide) => {
+          if (html !== before.slides[slide]) changes.push({ index, slide, html });
+        });
+      } else changes.push({ index, html: after.html });
     }
     this.shown = sections;
-    this.shownMeta = meta;
+    if (changes.length === 0 && count === previous.count) return;
+    this.post({ type: "patch", changes, count, revision });
+    const moved = this.followMovedSlide(previous, sections);
+    if (moved) this.show(moved);
   }
 
   /**
    * Slides added or removed before the one on screen shift its index: find it again by its
    * content, so the audience stays on it. A slide that was itself edited or removed keeps the index.
    */
-  private followMovedSlide(previous: SectionMarkup[], sections: SectionMarkup[]): SlideIndices | null {
+  private followMovedSlide(previous: ShownSections, sections: ShownSections): SlideIndices | null {
     const position = this.position;
-    if (!position || previous.length === sections.length) return null;
-    const current = previous[position.h]?.html;
-    if (current === undefined || sections[position.h]?.html === current) return null;
-    let best = -1;
-    for (let index = 0; index < sections.length; index++) {
-      if (sections[index]!.html === current && (best < 0 || Math.abs(index - position.h) < Math.abs(best - position.h))) best = index;
+    if (!position || previous.count === sections.count || position.h >= previous.count) return null;
+    const current = previous.at(position.h).html;
+    if (position.h < sections.count && sections.at(position.h).html === current) return null;
+    // The nearest equal section, looked for outwards: a slide added above moves it by one.
+    for (let distance = 1; distance < Math.max(position.h + 1, sections.count - position.h); distance++) {
+      for (const index of [position.h - distance, position.h + distance]) {
+        if (index >= 0 && index < sections.count && sections.at(index).html === current) return { ...position, h: index };
+      }
     }
-    return best < 0 ? null : { ...position, h: best };
+    return null;
   }
 
   private onMessage = (event: MessageEvent): void => {
@@ -222,4 +233,41 @@ export class DeckFrameHost {
 function sameShape(before: SectionMarkup, after: SectionMarkup): boolean {
   if (before.shape !== after.shape) return false;
   return !before.slides.some((html) => html.includes("<section")) && !after.slides.some((html) => html.includes("<section"));
+}
+
+/** A rendered deck's horizontal sections, their markup made when first needed. */
+class ShownSections {
+  private readonly markup: (SectionMarkup | undefined)[] = [];
+
+  constructor(private readonly deck: RenderedDeck) {}
+
+  get count(): number {
+    return this.deck.kind === "document" ? 1 : this.deck.slides.length;
+  }
+
+  at(index: number): SectionMarkup {
+    let markup = this.markup[index];
+    if (!markup) {
+      markup = this.deck.kind === "document" ? deckSectionsMarkup(this.deck)[0]! : sectionMarkup(this.deck.slides[index]!);
+      this.markup[index] = markup;
+    }
+    return markup;
+  }
+
+  all(): SectionMarkup[] {
+    return Array.from({ length: this.count }, (_, index) => this.at(index));
+  }
+
+  /** Whether section `index` of `other` makes the same markup as ours, known without making it. */
+  sameAs(other: ShownSections, index: number): boolean {
+    if (this.deck.kind !== "slides" || other.deck.kind !== "slides") return false;
+    const mine = this.deck.slides[index];
+    const theirs = other.deck.slides[index];
+    return mine !== undefined && theirs !== undefined && sameSectionMarkup(mine, theirs);
+  }
+
+  /** Takes over the markup `other` already made for an equal section. */
+  inherit(other: ShownSections, index: number): void {
+    this.markup[index] ??= other.markup[index];
+  }
 }

@@ -1,9 +1,21 @@
 // A deck's Y.Text, rendered again whenever anyone changes it, by the one renderer (core/render) in
-// this page with DOMPurify on this window. The renderer re-renders only slides whose text changed.
+// this page with DOMPurify on this window. The renderer re-renders only slides whose text changed;
+// on a large deck, where even that takes more than a few milliseconds, it waits for the editor's
+// paint, so typing never waits for the preview.
 import type * as Y from "yjs";
 import { createDeckRenderer, createHtmlSanitizer, type DeckRenderer, type DeckView, type RenderedDeck } from "@/core/render";
 
 export type LiveDeckListener = (deck: RenderedDeck) => void;
+
+/**
+ * A render that took longer than this makes the next ones wait for the editor's paint: the
+ * keystroke shows in the editor first, the preview follows in the task after it. Cheaper renders
+ * (a deck of a few hundred slides) run in the keystroke's own task, where they cost the editor
+ * less than a frame and the preview shows the change in the same frame.
+ */
+export const SAME_TASK_RENDER_MS = 4;
+/** A hidden tab paints no frames (no requestAnimationFrame): render anyway after this. */
+const HIDDEN_TAB_RENDER_MS = 100;
 
 export class LiveDeck {
   private readonly renderer: DeckRenderer;
@@ -11,6 +23,10 @@ export class LiveDeck {
   /** Rendered since the last microtask checkpoint: further changes until then render once, after it. */
   private rendering = false;
   private stale = false;
+  /** A render waits for the next paint (see SAME_TASK_RENDER_MS). */
+  private scheduled = false;
+  /** How long the last render took, in ms. */
+  private lastRenderMs = 0;
   private destroyed = false;
   current: RenderedDeck;
 
@@ -20,7 +36,9 @@ export class LiveDeck {
     private view: DeckView = "auto",
   ) {
     this.renderer = createDeckRenderer({ sanitizer: createHtmlSanitizer(window) });
+    const started = performance.now();
     this.current = this.renderer.render(text.toString(), view);
+    this.lastRenderMs = performance.now() - started;
     text.observe(this.onChange);
   }
 
@@ -39,6 +57,7 @@ export class LiveDeck {
 
   /** The deck as it is now, rendered for another view (print, export) without changing this one. */
   renderAs(view: DeckView): RenderedDeck {
+    if (this.scheduled) this.render();
     return view === this.view ? this.current : this.renderer.render(this.text.toString(), view);
   }
 
@@ -49,6 +68,11 @@ export class LiveDeck {
   }
 
   private onChange = (): void => {
+    if (this.scheduled) return; // the render waiting for the paint will see this change too
+    if (this.lastRenderMs > SAME_TASK_RENDER_MS) {
+      this.renderAfterPaint();
+      return;
+    }
     if (this.rendering) {
       this.stale = true;
       return;
@@ -68,8 +92,34 @@ export class LiveDeck {
     });
   };
 
+  /**
+   * requestAnimationFrame runs just before the frame that paints the keystroke; a message posted
+   * from it is handled just after that paint. Changes until then render once.
+   */
+  private renderAfterPaint(): void {
+    this.scheduled = true;
+    let done = false;
+    const run = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(fallback);
+      if (this.scheduled) this.render();
+    };
+    const fallback = setTimeout(run, HIDDEN_TAB_RENDER_MS);
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        run();
+      };
+      channel.port2.postMessage(null);
+    });
+  }
+
   private render(): void {
+    this.scheduled = false;
     if (this.destroyed) return;
+    const started = performance.now();
     try {
       this.current = this.renderer.render(this.text.toString(), this.view);
       for (const listener of this.listeners) listener(this.current);
@@ -77,5 +127,6 @@ export class LiveDeck {
       // Thrown into Yjs's observer, an error would reach the editor's update instead.
       console.error("Podium could not render the deck", error);
     }
+    this.lastRenderMs = performance.now() - started;
   }
 }

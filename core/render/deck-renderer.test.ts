@@ -117,49 +117,25 @@ describe("createDeckRenderer caching", () => {
     expect(renderer.render(markdown).slides[0]!.verticals[0]!.attributes.class).toBe("a");
   });
 
-  it("updates a 100-slide deck within 16 ms (p95) per keystroke", () => {
-    // jsdom's DOM (used by DOMPurify here) is many times slower than a browser's and its GC
-    // pauses are long, so the 16 ms budget is asserted for the renderer's own work, with the
-    // sanitizer's time measured separately; the median including jsdom must fit as well.
-    let sanitizeTime = 0;
-    const timed: HtmlSanitizer = {
-      sanitize(html) {
-        const start = performance.now();
-        const out = sanitizer.sanitize(html);
-        sanitizeTime += performance.now() - start;
-        return out;
-      },
-    };
-    const slides = Array.from(
-      { length: 100 },
-      (_, index) => `## Slide ${index}\n\n- point **one** with [a link](https://example.com/${index})\n- point two $x^${index}$\n\n![](https://example.com/${index}.png =600x)\n\n\`\`\`js\nconst a = ${index};\n\`\`\`\n\nNote: remember ${index}`,
-    );
-    const source = (): string => deck(slides.join("\n\n---\n\n"));
-    const percentile = (values: number[], p: number): number => [...values].sort((a, b) => a - b)[Math.floor(values.length * p)]!;
-    const measure = (): { ownP95: number; totalP50: number } => {
-      const renderer = createDeckRenderer({ sanitizer: timed });
-      renderer.render(source());
-      const own: number[] = [];
-      const total: number[] = [];
-      for (let key = 0; key < 120; key++) {
-        slides[50] = `${slides[50]}x`;
-        sanitizeTime = 0;
-        const start = performance.now();
-        renderer.render(source());
-        const elapsed = performance.now() - start;
-        if (key < 20) continue; // warm-up
-        total.push(elapsed);
-        own.push(elapsed - sanitizeTime);
-      }
-      return { ownP95: percentile(own, 0.95), totalP50: percentile(total, 0.5) };
-    };
-    // best of three series: other test files share the CPU
-    let best = measure();
-    for (let attempt = 1; attempt < 3 && (best.ownP95 >= 16 || best.totalP50 >= 16); attempt++) {
-      const next = measure();
-      best = { ownP95: Math.min(best.ownP95, next.ownP95), totalP50: Math.min(best.totalP50, next.totalP50) };
+  // How long a keystroke takes is measured by `npm run bench:render` and `npm run bench:preview`;
+  // here, that a keystroke does the work of one slide, however large the deck.
+  it("renders every slide of a deck past the old limits (2,000 slides, 1,000 cached), and a keystroke re-renders only its slide", () => {
+    const counting = { calls: 0, sanitize: (html: string) => (counting.calls++, sanitizer.sanitize(html)) };
+    const renderer = createDeckRenderer({ sanitizer: counting });
+    const slides = Array.from({ length: 2500 }, (_, index) => `## Slide ${index}\n\n- point ${index}\n\nnote: say ${index}`);
+    const first = renderer.render(deck(slides.join("\n\n---\n\n")));
+    expect(first.warnings).toEqual([]);
+    expect(first.slides).toHaveLength(2500);
+    expect(first.slides[2499]!.verticals[0]!.html).toBe("<h2>Slide 2499</h2>\n<ul>\n<li>point 2499</li>\n</ul>\n");
+    expect(counting.calls).toBe(5000); // content and notes of each slide
+    for (let key = 0; key < 3; key++) {
+      slides[1250] = slides[1250]!.replace("\n\nnote:", "x\n\nnote:");
+      const before = counting.calls;
+      const typed = renderer.render(deck(slides.join("\n\n---\n\n")));
+      expect(counting.calls - before).toBe(1); // the content of slide 1250 alone
+      expect(typed.slides[1250]!.verticals[0]!.html).toContain(`point 1250${"x".repeat(key + 1)}`);
+      // Unchanged slides hand back the very same HTML: views compare them by identity.
+      expect(typed.slides[2000]!.verticals[0]!.html).toBe(first.slides[2000]!.verticals[0]!.html);
     }
-    expect(best.ownP95).toBeLessThan(16);
-    expect(best.totalP50).toBeLessThan(16);
   });
 });

@@ -2,16 +2,18 @@
 // `type: slide` are split into slides (slide-splitter), each slide's speaker notes are split off
 // (speaker-notes), and every slide and note is rendered and sanitized on its own. A deck
 // renderer remembers rendered slides by their source text, so a keystroke re-renders only the
-// slide being edited, and of it only the content or the notes; the frontmatter is cached by its
-// text as well.
+// slide being edited, and of it only the content or the notes, however many slides the deck has
+// (render-cache); the frontmatter is cached by its text as well.
 import { findFrontmatter, parseFrontmatter, type FrontmatterBlock, type FrontmatterWarning } from "../frontmatter";
 import type { HtmlSanitizer } from "./html-sanitizer";
 import { escapeHtml } from "./html-escape";
 import { LruCache } from "./lru-cache";
+import { RenderCache } from "./render-cache";
 import { getMarkdownIt, markdownOptionsKey, type MarkdownOptions } from "./markdown-renderer";
 import { MAX_MATH_PER_DOCUMENT, MAX_RENDER_CHARS, MAX_SLIDE_CHARS, SLIDE_CACHE_ENTRIES } from "./render-limits";
 import { validateSlideOptions, type RevealOptions, type RevealTheme } from "./slide-options";
-import { deckBody, splitSlides, splitSpeakerNotes } from "../markdown/deck-scanner";
+import { deckBody, splitSpeakerNotes } from "../markdown/deck-scanner";
+import { createIncrementalSplitter } from "./incremental-split";
 import { safeRevealAttributeValue } from "./reveal-attributes";
 import { FRAME_IDS } from "./reveal-html";
 import { stripSlideIndentation } from "./slide-indentation";
@@ -65,7 +67,7 @@ export interface RenderedDeck {
 
 export interface DeckRendererOptions {
   sanitizer: HtmlSanitizer;
-  /** Rendered slides kept for reuse (default 1000). */
+  /** Rendered slides kept for reuse beyond those of the last render (default SLIDE_CACHE_ENTRIES). */
   cacheSize?: number;
 }
 
@@ -96,11 +98,12 @@ const LANG = /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/;
 
 export function createDeckRenderer(options: DeckRendererOptions): DeckRenderer {
   const { sanitizer } = options;
-  const slideCache = new LruCache<string, RenderedSlideBody>(options.cacheSize ?? SLIDE_CACHE_ENTRIES);
+  const slideCache = new RenderCache<RenderedSlideBody>(options.cacheSize ?? SLIDE_CACHE_ENTRIES);
   // A slide's content and its notes, each by its own text: typing in one keeps the other's HTML.
-  const partCache = new LruCache<string, { html: string; attributes: Record<string, string> }>(options.cacheSize ?? SLIDE_CACHE_ENTRIES);
+  const partCache = new RenderCache<{ html: string; attributes: Record<string, string> }>(options.cacheSize ?? SLIDE_CACHE_ENTRIES);
   const frontmatterCache = new LruCache<string, FrontmatterInfo>(8);
   let lastDocument: { key: string; html: string } | null = null;
+  let splitter = createIncrementalSplitter();
 
   function frontmatterInfo(block: FrontmatterBlock | null): FrontmatterInfo {
     const key = block ? block.yaml : "\u0000none";
@@ -136,8 +139,17 @@ export function createDeckRenderer(options: DeckRendererOptions): DeckRenderer {
     }
   }
 
+  // Slides are cached by their text alone, for the markdown options of the last render: the texts
+  // of unchanged slides are the very strings of the last split, whose hashes V8 keeps, so looking
+  // up 3,500 slides costs no pass over the deck's 2 MB.
+  let slideOptionsKey = "";
   function renderSlide(text: string, markdownOptions: MarkdownOptions): RenderedSlideBody {
-    const key = `${markdownOptionsKey(markdownOptions)}\u0000${text}`;
+    const optionsKey = markdownOptionsKey(markdownOptions);
+    if (optionsKey !== slideOptionsKey) {
+      slideCache.clear();
+      slideOptionsKey = optionsKey;
+    }
+    const key = text;
     const cached = slideCache.get(key);
     if (cached) return cached;
     if (text.length > MAX_SLIDE_CHARS) {
@@ -192,7 +204,7 @@ export function createDeckRenderer(options: DeckRendererOptions): DeckRenderer {
       return { ...base, kind: "document", slides: [], html: lastDocument.html };
     }
 
-    const split = splitSlides(body, firstLine);
+    const split = splitter.split(body, firstLine);
     if (split.truncated) {
       warnings.push({ line: firstLine, message: "The deck has too many slides; the last ones were merged into one." });
     }
@@ -211,6 +223,8 @@ export function createDeckRenderer(options: DeckRendererOptions): DeckRenderer {
         };
       }),
     }));
+    slideCache.endRender();
+    partCache.endRender();
     uniqueSlideIds(slides);
     return { ...base, kind: "slides", slides, html: "" };
   }
@@ -222,6 +236,7 @@ export function createDeckRenderer(options: DeckRendererOptions): DeckRenderer {
       partCache.clear();
       frontmatterCache.clear();
       lastDocument = null;
+      splitter = createIncrementalSplitter();
     },
   };
 }

@@ -4,7 +4,7 @@ export { createDeckRenderer, renderDeck, findSlideAtLine, slideAt, deckBody } fr
 export type { DeckRenderer, DeckRendererOptions, DeckView, HorizontalSlide, RenderedDeck, RenderedSlide, RenderWarning, SlidePosition } from "./deck-renderer";
 export { createHtmlSanitizer } from "./html-sanitizer";
 export type { HtmlSanitizer, SanitizerWindow } from "./html-sanitizer";
-export { deckSectionsHtml, deckSectionsMarkup, deckToRevealHtml, renderSectionAttributes } from "./reveal-html";
+export { deckSectionsHtml, deckSectionsMarkup, deckToRevealHtml, renderSectionAttributes, sameSectionMarkup, sectionMarkup } from "./reveal-html";
 export type { RevealHtmlOptions, SectionMarkup } from "./reveal-html";
 export { DEFAULT_REVEAL_OPTIONS, DEFAULT_THEME, REVEAL_THEMES, validateSlideOptions } from "./slide-options";
 export type { RevealOptions, RevealOptionValue, RevealTheme } from "./slide-options";

@@ -6,8 +6,12 @@ import { DEFAULT_MAX_DECK_CHARS } from "../limits";
 export const MAX_RENDER_CHARS = DEFAULT_MAX_DECK_CHARS;
 /** markdown-it's nesting cap (block and inline). Its default is 100; decks never need that much. */
 export const MAX_MARKDOWN_NESTING = 50;
-/** Most slides (horizontal and vertical together) in one deck; later separators are ignored. */
-export const MAX_SLIDES = 2000;
+/**
+ * Most slides (horizontal and vertical together) in one deck; later separators are ignored. A deck
+ * at the size limit of ordinary slides (~570 characters each) has ~3,500; this leaves room for
+ * short ones (200 characters) while bounding the frame's DOM against a deck of bare separators.
+ */
+export const MAX_SLIDES = 10_000;
 /** Longest TeX source rendered by KaTeX; longer formulas are shown as source. */
 export const MAX_MATH_CHARS = 4000;
 /** KaTeX's own limits: largest size in em, most macro expansions. */
@@ -15,8 +19,8 @@ export const KATEX_MAX_SIZE = 20;
 export const KATEX_MAX_EXPAND = 500;
 /** Longest code block that is syntax highlighted; longer ones are shown plain. */
 export const MAX_HIGHLIGHT_CHARS = 50_000;
-/** Slides remembered by a deck renderer's cache. */
-export const SLIDE_CACHE_ENTRIES = 1000;
+/** Slides a deck renderer remembers beyond those its last render used (render-cache). */
+export const SLIDE_CACHE_ENTRIES = 500;
 /** KaTeX output remembered by formula source (a formula is at most MAX_MATH_CHARS). */
 export const RENDERED_FORMULA_ENTRIES = 500;
 /** Highlighted code blocks remembered by their source, when at most MAX_REMEMBERED_CODE_CHARS long. */

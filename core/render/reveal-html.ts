@@ -1,7 +1,7 @@
 // A rendered deck as reveal.js markup: `<div class="slides">` with one <section> per horizontal
 // slide, nested <section>s for vertical stacks and `<aside class="notes">` for speaker notes.
 // The same markup serves the live preview, the slideshow and the HTML export.
-import type { RenderedDeck, RenderedSlide } from "./deck-renderer";
+import type { HorizontalSlide, RenderedDeck, RenderedSlide } from "./deck-renderer";
 import { escapeHtml } from "./html-escape";
 
 export interface RevealHtmlOptions {
@@ -46,16 +46,39 @@ function slideParts(slide: RenderedSlide, options: RevealHtmlOptions): { open: s
 /** One entry per horizontal slide (a document becomes a single section), for views that update slides one by one. */
 export function deckSectionsMarkup(deck: RenderedDeck, options: RevealHtmlOptions = {}): SectionMarkup[] {
   if (deck.kind === "document") return [{ html: `<section>${deck.html}</section>`, shape: "<section>", slides: [deck.html] }];
-  return deck.slides.map((horizontal) => {
-    const parts = horizontal.verticals.map((slide) => slideParts(slide, options));
-    const slides = parts.map((part) => part.inner);
-    if (parts.length === 1) return { html: `${parts[0]!.open}${slides[0]}</section>`, shape: parts[0]!.open, slides };
-    return {
-      html: `<section>${parts.map((part) => `${part.open}${part.inner}</section>`).join("")}</section>`,
-      shape: `<section>${parts.map((part) => part.open).join("")}`,
-      slides,
-    };
+  return deck.slides.map((horizontal) => sectionMarkup(horizontal, options));
+}
+
+/** One horizontal slide's markup (see deckSectionsMarkup). */
+export function sectionMarkup(horizontal: HorizontalSlide, options: RevealHtmlOptions = {}): SectionMarkup {
+  const parts = horizontal.verticals.map((slide) => slideParts(slide, options));
+  const slides = parts.map((part) => part.inner);
+  if (parts.length === 1) return { html: `${parts[0]!.open}${slides[0]}</section>`, shape: parts[0]!.open, slides };
+  return {
+    html: `<section>${parts.map((part) => `${part.open}${part.inner}</section>`).join("")}</section>`,
+    shape: `<section>${parts.map((part) => part.open).join("")}`,
+    slides,
+  };
+}
+
+/**
+ * Whether two horizontal slides make the same markup (without source lines), without making it: a
+ * deck renderer hands out the same HTML strings for unchanged slides, so on a deck of thousands
+ * of slides this is a few pointer comparisons per slide instead of megabytes of markup.
+ */
+export function sameSectionMarkup(a: HorizontalSlide, b: HorizontalSlide): boolean {
+  if (a === b) return true;
+  if (a.verticals.length !== b.verticals.length) return false;
+  return a.verticals.every((slide, index) => {
+    const other = b.verticals[index]!;
+    return slide.html === other.html && slide.notesHtml === other.notesHtml && sameAttributes(slide.attributes, other.attributes);
   });
+}
+
+function sameAttributes(a: Record<string, string>, b: Record<string, string>): boolean {
+  const names = Object.keys(a);
+  const otherNames = Object.keys(b);
+  return names.length === otherNames.length && names.every((name, index) => otherNames[index] === name && a[name] === b[name]);
 }
 
 /** One top-level <section> per horizontal slide (a vertical stack nests its slides). */

@@ -1,3 +1,6 @@
+import { ordinaryDeck } from "./fixtures/ordinary-deck";
+import { DEFAULT_MAX_DECK_CHARS } from "../limits";
+import { MAX_SLIDES } from "./render-limits";
 import { describe, expect, it } from "vitest";
 import { splitSlides } from "./slide-splitter";
 
@@ -39,5 +42,15 @@ describe("slide splitter", () => {
     const split = splitSlides("x\n\n---\n\n".repeat(10), 1, 5);
     expect(split.truncated).toBe(true);
     expect(split.horizontals.length).toBe(5);
+  });
+  it("splits a deck of ordinary slides at the size limit into every slide, and a deck of bare separators at MAX_SLIDES", () => {
+    const { markdown, slides } = ordinaryDeck(DEFAULT_MAX_DECK_CHARS);
+    expect(slides).toBeGreaterThan(3000);
+    const ordinary = splitSlides(markdown);
+    expect(ordinary.truncated).toBe(false);
+    expect(ordinary.horizontals.reduce((count, stack) => count + stack.length, 0)).toBe(slides);
+    const hostile = splitSlides("x\n\n---\n\n".repeat(DEFAULT_MAX_DECK_CHARS / 8));
+    expect(hostile.truncated).toBe(true);
+    expect(hostile.horizontals.length).toBe(MAX_SLIDES);
   });
 });

@@ -169,7 +169,8 @@ function patch(changes: SectionChange[], count: number): void {
   const live = sections();
   if (live.length !== count) structural = true;
   for (const extra of live.slice(count)) extra.remove();
-  drawDiagrams(slidesElement, () => deck?.layout());
+  // Only the changed slides can hold new diagrams (a query of a 3,500-slide deck costs a keystroke).
+  for (const root of structural ? [slidesElement] : changedSlides) drawDiagrams(root, () => deck?.layout());
   if (structural) {
     deck.sync();
     deck.slide(position.h, position.v, position.f);
