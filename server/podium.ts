@@ -36,6 +36,9 @@ import { RoomRegistry } from "./sync/room-registry";
 import { createSyncEndpoint } from "./sync/ws-endpoint";
 import { PresenterPairings } from "./access/presenter-pairings";
 import { WsCloseCode } from "../core/ws-close-codes";
+import { SeriesImportPlacement } from "./series/series-import";
+import { SeriesScheduler } from "./series/series-scheduler";
+import { SeriesService } from "./series/series-service";
 
 
 export interface PodiumServer {
@@ -109,6 +112,10 @@ export async function startPodium(config: Config, log: Logger, options: { next?:
   const decks = new DeckService(store, rooms, updateLog, config.MAX_DECK_CHARS);
   const library = createLibrary(config, log, prisma, decks, rooms, updateLog, authServices.access);
   onDeckUnloaded = library.onDeckUnloaded;
+  // Series of calls (server/series): the routes' service, and the scheduler that prepares next calls' decks.
+  const series = new SeriesService(prisma, decks);
+  const seriesScheduler = new SeriesScheduler(series, log);
+  seriesScheduler.start();
   const pairings = new PresenterPairings(prisma, authServices.access);
   const services: Services = {
     ...authServices,
@@ -117,6 +124,7 @@ export async function startPodium(config: Config, log: Logger, options: { next?:
     prisma,
     maxDeckChars: config.MAX_DECK_CHARS,
     ...library.services,
+    series,
   };
   registerServices(services);
 
@@ -194,6 +202,7 @@ export async function startPodium(config: Config, log: Logger, options: { next?:
     (stopping ??= (async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       library.stop();
+      await seriesScheduler.stop();
       await rooms.closeAll(WsCloseCode.goingAway, "Server restarting");
       await activeBridge?.stop();
       await notifier.stop();
@@ -258,7 +267,7 @@ function createLibrary(
         maxUnpackedBytes: config.IMPORT_MAX_UNPACKED_BYTES,
         maxEntries: config.IMPORT_MAX_ENTRIES,
         maxDecks: config.IMPORT_MAX_DECKS,
-      }, config.IMPORTS_PER_HOUR),
+      }, config.IMPORTS_PER_HOUR, new SeriesImportPlacement(prisma)),
       exports: new ExportService(decks, media, new HtmlExporter(path.join(PROJECT_ROOT, "node_modules"))),
       maxImportBytes: config.IMPORT_MAX_BYTES,
     },

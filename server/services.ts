@@ -12,6 +12,7 @@ import type { LibraryQueryService } from "./library/library-query";
 import type { LibraryService } from "./library/library-service";
 import type { MediaStore } from "./library/media-store";
 import type { RevisionService } from "./library/revision-service";
+import type { SeriesService } from "./series/series-service";
 
 /** Accounts and access control (auth, accounts, tokens, access, live, trustedOrigins, oidcName). */
 export interface Services extends AuthServices {
@@ -28,6 +29,8 @@ export interface Services extends AuthServices {
   maxImportBytes: number;
   /** Devices paired to steer a slideshow (server/access/presenter-pairings.ts). */
   pairings: PresenterPairings;
+  /** Series of calls and preparing their next decks (server/series). */
+  series: SeriesService;
 }
 
 const SLOT = Symbol.for("podium.services");

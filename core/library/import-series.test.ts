@@ -7,7 +7,7 @@ describe("grouping imported decks into series", () => {
       { path: "minutes/community-call/20240704.md", title: "SCS Community Call", date: "2024-07-04" },
       { path: "minutes/community-call/20240711.md", title: "SCS Community Call", date: "2024-07-11" },
       { path: "minutes/community-call/20240725.md", title: "Community call", date: "2024-07-25" },
-      { path: "minutes/community-call/template.md", title: "SCS Community Call", date: null },
+      { path: "minutes/community-call/template.md", title: "SCS Community Call", date: "2026-12-02" },
       { path: "minutes/sig-ops/20240705.md", title: "Notes", date: "2024-07-05" },
       { path: "minutes/sig-ops/20240712.md", title: "Notes", date: "2024-07-12" },
       { path: "loose.md", title: "Community Call", date: "2024-07-18" },

@@ -24,12 +24,14 @@ export interface ImportedSeries {
 
 /** At least this many dated decks make a series. */
 const MIN_CALLS = 2;
+const TEMPLATE_FILE = /(^|\/)[^/]*template[^/]*$/i;
 
 export function groupImportIntoSeries(decks: DatedImport[]): ImportedSeries[] {
   const byFolder = new Map<string, DatedImport[]>();
   for (const deck of decks) {
     const folder = folderSlug(deck.path);
-    if (!folder || deck.date === null) continue;
+    // A folder's template (template.md) is not a call, whatever time its zip entry has.
+    if (!folder || deck.date === null || TEMPLATE_FILE.test(deck.path)) continue;
     byFolder.set(folder, [...(byFolder.get(folder) ?? []), deck]);
   }
   const series: ImportedSeries[] = [];

@@ -69,6 +69,7 @@ const ERROR_STATUS: Record<string, Record<string, [number, ApiError["code"]]>> =
   ApiTokenError: { "": [400, "bad_request"] },
   InvitationError: { not_found: [404, "not_found"], invalid: [409, "conflict"], "": [400, "bad_request"] },
   LibraryError: { not_found: [404, "not_found"], conflict: [409, "conflict"], "": [400, "bad_request"] },
+  SeriesError: { not_found: [404, "not_found"], conflict: [409, "conflict"], forbidden: [403, "forbidden"], "": [400, "bad_request"] },
   RenameError: { "": [400, "bad_request"] },
   RevisionNotFoundError: { "": [404, "not_found"] },
   ArchiveVerificationError: { "": [400, "bad_request"] },

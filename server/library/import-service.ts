@@ -1,8 +1,10 @@
 // Imports what a user uploads — .md files, or .zip archives of a folder of them with their images
 // — as decks owned by that user: images become stored media and the decks' links to them are
 // rewritten, mojibake is repaired (and reported), and each bad file is reported by name without
-// stopping the others.
+// stopping the others. Each deck keeps its date (file name, title slide or zip entry time), and
+// decks of one folder of calls join a series (ImportPlacement, server/series/series-import.ts).
 import { extractDeckMetadata } from "../../core/deck-metadata";
+import { findDeckDate, type DateSource } from "../../core/library/deck-date";
 import type { MojibakeRepair } from "../../core/library/mojibake-repair";
 import type { DeckService } from "../decks/deck-service";
 import { ImportBudget, type ImportBudgetLimits } from "./import-budget";
@@ -18,6 +20,25 @@ export interface ImportedDeckReport {
   repairs: MojibakeRepair[];
   /** Image links pointed at media from the same upload. */
   linkedMedia: number;
+  /** The call's date (YYYY-MM-DD) and where it was found; null when none was. */
+  callDate: string | null;
+  dateSource: DateSource | null;
+  /** Dates that were there but not used, and why ("“20241301” is not a real date"). */
+  dateNotes: string[];
+  /** The series it joined, by name. */
+  series: string | null;
+}
+
+export interface PlacedDeck {
+  id: string;
+  path: string;
+  title: string;
+  callDate: string | null;
+}
+
+/** Records imported decks' dates and groups them into series; returns deck id → series name. */
+export interface ImportPlacement {
+  place(decks: PlacedDeck[], ownerId: string | null): Promise<Map<string, string>>;
 }
 
 export interface ImportReport {
@@ -54,6 +75,8 @@ export class ImportService {
     private readonly budget?: ImportBudgetLimits,
     /** Imports one account may start per hour; 0: no limit. */
     private readonly perHour = 0,
+    /** Where dates and series are stored; without it (the CLI) dates are reported, not kept. */
+    private readonly placement?: ImportPlacement,
   ) {}
 
   async import(files: UploadedFile[], ownerId: string | null): Promise<ImportReport> {
@@ -98,12 +121,25 @@ export class ImportService {
         const { markdown, linked } = linkImportedMedia(deck, urlByPath);
         try {
           const created = await this.decks.create(markdown, ownerId);
-          decks.push({ ...created, path: deck.path, title: extractDeckMetadata(markdown).title, repairs: deck.repairs, linkedMedia: linked });
+          const found = findDeckDate({ path: deck.path, markdown, entryTime: deck.entryTime ?? null });
+          decks.push({
+            ...created,
+            path: deck.path,
+            title: extractDeckMetadata(markdown).title,
+            repairs: deck.repairs,
+            linkedMedia: linked,
+            callDate: found.date,
+            dateSource: found.source,
+            dateNotes: found.notes,
+            series: null,
+          });
         } catch (error) {
           if (!(error instanceof Error && error.name === "DeckTooLargeError")) throw error;
           problems.push({ path: deck.path, message: error.message });
         }
       }
+      const seriesOf = (await this.placement?.place(decks, ownerId)) ?? new Map<string, string>();
+      for (const deck of decks) deck.series = seriesOf.get(deck.id) ?? null;
     } catch (error) {
       // Nothing half-imported: the decks this import made so far go again.
       for (const created of decks) await this.decks.delete(created.id).catch(() => undefined);
