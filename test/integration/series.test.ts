@@ -114,6 +114,16 @@ describe("a minutes folder imported into a series", () => {
     expect(stored.filter((deck) => /\/media\/[0-9a-f]{64}\.png/.test(deck.markdown))).toHaveLength(8);
   });
 
+  it("shows in the library as one entry: its decks carry their date and series, and leave the plain list", async () => {
+    const actor = { kind: "user" as const, user: alice.user, via: "token" as const };
+    const { libraryQuery } = podium.services;
+    const grouped = await libraryQuery.list(actor, { groupSeries: true, pageSize: 100 });
+    expect(grouped.decks.map((deck) => deck.title)).toEqual(["SCS Community Call {{date}}"]);
+    const byCall = await libraryQuery.list(actor, { q: "gtema", sort: "call", pageSize: 100 });
+    expect(byCall.decks.map((deck) => deck.callDate)).toEqual([...fileNamed].reverse());
+    expect(byCall.decks[0]!.series).toEqual({ id: series.id, name: "Community Call", url: "/s/community-call" });
+  });
+
   it("lists the past calls by date, latest first", async () => {
     const response = await oneSeriesRoute.GET(json("GET", `/api/series/${series.id}`, alice), params(series.id));
     const detail = (await response.json()) as SeriesDetail;
