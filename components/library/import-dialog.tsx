@@ -2,10 +2,21 @@
 
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
+import { CallDate } from "@/components/series/call-date";
 import { xhrUpload, type UploadProgress } from "@/components/upload/xhr-upload";
 
 interface ImportReport {
-  decks: { id: string; url: string; path: string; title: string; repairs: { found: string; repaired: string; count: number }[]; linkedMedia: number }[];
+  decks: {
+    id: string;
+    url: string;
+    path: string;
+    title: string;
+    repairs: { found: string; repaired: string; count: number }[];
+    linkedMedia: number;
+    callDate: string | null;
+    dateNotes: string[];
+    series: string | null;
+  }[];
   media: number;
   problems: { path: string; message: string }[];
 }
@@ -98,7 +109,10 @@ function ImportResult({ report }: { report: ImportReport }) {
       <ul className="import-list">
         {report.decks.map((deck) => (
           <li key={deck.id}>
+            {deck.callDate && <CallDate date={deck.callDate} />}
             <Link href={deck.url}>{deck.title || deck.path}</Link> <span className="muted">{deck.path}</span>
+            {deck.series && <span className="badge template">{deck.series}</span>}
+            {deck.dateNotes.length > 0 && <span className="date-notes">Date: {deck.dateNotes.join("; ")}</span>}
             {deck.repairs.length > 0 && (
               <span className="repairs">
                 Repaired:{" "}
