@@ -35,6 +35,8 @@ export function LibraryBrowser({
   // The search box answers each keystroke; the URL (and the list) follow after a pause.
   const [text, setText] = useState(query.q ?? "");
   const [page, setPage] = useState<LibraryPage>(initial);
+  // The query the shown page answers (the URL runs ahead of it while the next page loads).
+  const [pageQuery, setPageQuery] = useState<LibraryQuery>(query);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const latest = useRef(0);
@@ -53,6 +55,7 @@ export function LibraryBrowser({
       // Answers can overtake each other while typing: only the newest one counts.
       if (ticket !== latest.current) return;
       setPage(result);
+      setPageQuery(next);
       setError(null);
     } catch (failure) {
       if (ticket === latest.current) setError(failure instanceof Error ? failure.message : "Could not load the decks.");
@@ -113,7 +116,7 @@ export function LibraryBrowser({
     navigate({ ...rest, ...patch }, false);
   };
   const view: LibraryView = query.view ?? "active";
-  const grouped = showsSeriesGrouped(query);
+  const grouped = showsSeriesGrouped(pageQuery);
 
   return (
     <section className="library-browser" aria-busy={loading}>
@@ -125,7 +128,7 @@ export function LibraryBrowser({
       )}
       {grouped && page.page === 1 && <SeriesList series={series} />}
       <p className="library-count muted" aria-live="polite">
-        {countLabel(page.total, view, query.q, grouped && series.length > 0)}
+        {countLabel(page.total, pageQuery.view ?? "active", pageQuery.q, grouped && series.length > 0)}
       </p>
       {page.decks.length === 0 ? (
         <p className="empty-library">{emptyLabel(view, Boolean(query.q || query.tag || query.owner))}</p>
