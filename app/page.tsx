@@ -5,16 +5,20 @@ import { ImportButton } from "@/components/library/import-button";
 import { LibraryBrowser } from "@/components/library/library-browser";
 import { NewDeckButton } from "@/components/library/new-deck-button";
 import { NewFromTemplateButton } from "@/components/library/new-from-template-button";
+import { NewSeriesButton } from "@/components/series/new-series-button";
 import "@/components/auth/accounts.css";
 import "@/components/library/library.css";
+import { libraryQueryFromUrl, showsSeriesGrouped } from "@/core/library/library-url";
 import { libraryCapability } from "@/server/access/deck-access";
 import { pageActor } from "@/server/access/page-access";
 import { getServices } from "@/server/services";
 
 export const dynamic = "force-dynamic";
 
-export default async function LibraryPage() {
-  const { access, libraryQuery } = getServices();
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function LibraryPage({ searchParams }: Props) {
+  const { access, libraryQuery, series } = getServices();
   const actor = await pageActor(access, await headers());
   if (actor.kind === "guest") {
     // Guests see no titles: they open what was shared with them by its link.
@@ -36,7 +40,13 @@ export default async function LibraryPage() {
       </main>
     );
   }
-  const [initial, facets] = await Promise.all([libraryQuery.list(actor, {}), libraryQuery.facets(actor)]);
+  // The library's state is in its URL (?q=&tag=&owner=&sort=&page=&view=): render what it says.
+  const query = libraryQueryFromUrl(toSearchParams(await searchParams));
+  const [initial, facets, allSeries] = await Promise.all([
+    libraryQuery.list(actor, { ...query, groupSeries: showsSeriesGrouped(query) }),
+    libraryQuery.facets(actor),
+    series.list(actor),
+  ]);
   const canArchive = libraryCapability(actor, "archive");
   return (
     <main className="library">
@@ -45,12 +55,22 @@ export default async function LibraryPage() {
         <div className="library-actions">
           <ImportButton />
           <NewFromTemplateButton />
+          <NewSeriesButton canAutomate={actor.user.role === "admin"} />
           <NewDeckButton />
           {canArchive && <Link href="/admin/archive">Archive</Link>}
           <AccountMenu viewer={actor.user} />
         </div>
       </header>
-      <LibraryBrowser initial={initial} facets={facets} canArchive={canArchive} />
+      <LibraryBrowser initial={initial} facets={facets} canArchive={canArchive} series={allSeries} />
     </main>
   );
+}
+
+function toSearchParams(values: Record<string, string | string[] | undefined>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) params.set(key, first);
+  }
+  return params;
 }

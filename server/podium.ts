@@ -45,6 +45,9 @@ import { CallLockScheduler } from "./sections/call-lock-scheduler";
 import { DeckLocks } from "./sections/deck-locks";
 import { loadAuthSecret } from "./auth/auth-secret";
 import { PublishingService } from "./publishing/publishing-service";
+import { SeriesImportPlacement } from "./series/series-import";
+import { SeriesScheduler } from "./series/series-scheduler";
+import { SeriesService } from "./series/series-service";
 
 export interface PodiumServer {
   url: string;
@@ -132,7 +135,12 @@ async function composePodium(config: Config, log: Logger, options: { next?: bool
   );
   parts.onStop("publishing archives", stopPublishingArchives);
   publishing.start();
-  const services: Services = { ...authServices, pairings, publishing, decks, prisma, maxDeckChars: config.MAX_DECK_CHARS, ...library.services };
+  // Series of calls (server/series): the routes' service, and the scheduler that prepares next calls' decks.
+  const series = new SeriesService(prisma, decks);
+  const seriesScheduler = new SeriesScheduler(series, log);
+  seriesScheduler.start();
+  parts.onStop("series scheduler", () => seriesScheduler.stop());
+  const services: Services = { ...authServices, pairings, publishing, series, decks, prisma, maxDeckChars: config.MAX_DECK_CHARS, ...library.services };
   registerServices(services);
   parts.onStop("services", () => registerServices(undefined));
 
@@ -286,7 +294,7 @@ function createLibrary(config: Config, log: Logger, prisma: PrismaClient, decks:
         maxUnpackedBytes: config.IMPORT_MAX_UNPACKED_BYTES,
         maxEntries: config.IMPORT_MAX_ENTRIES,
         maxDecks: config.IMPORT_MAX_DECKS,
-      }, config.IMPORTS_PER_HOUR),
+      }, config.IMPORTS_PER_HOUR, new SeriesImportPlacement(prisma)),
       exports: new ExportService(decks, media, new HtmlExporter(path.join(PROJECT_ROOT, "node_modules"))),
       maxImportBytes: config.IMPORT_MAX_BYTES,
     },

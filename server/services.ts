@@ -13,6 +13,7 @@ import type { LibraryService } from "./library/library-service";
 import type { MediaStore } from "./library/media-store";
 import type { RevisionService } from "./library/revision-service";
 import type { PublishingService } from "./publishing/publishing-service";
+import type { SeriesService } from "./series/series-service";
 
 /** Accounts and access control (auth, accounts, tokens, access, live, trustedOrigins, oidcName). */
 export interface Services extends AuthServices {
@@ -31,6 +32,8 @@ export interface Services extends AuthServices {
   pairings: PresenterPairings;
   /** Publishing decks to a git repository (server/publishing). */
   publishing: PublishingService;
+  /** Series of calls and preparing their next decks (server/series). */
+  series: SeriesService;
 }
 
 const SLOT = Symbol.for("podium.services");

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { LibraryDeck } from "@/core/library/library-types";
+import { CallDate } from "@/components/series/call-date";
 import { ConfirmDialog } from "./confirm-dialog";
 import { DeckRowMenu } from "./deck-row-menu";
 import { RenameDialog } from "./rename-dialog";
@@ -45,11 +46,20 @@ export function DeckRow({ deck, canArchive, onChanged }: { deck: LibraryDeck; ca
       </button>
       <div className="deck-main">
         <div className="deck-heading">
+          {deck.callDate && <CallDate date={deck.callDate} />}
           {inTrash ? (
             <span className={deck.title ? "deck-title" : "deck-title untitled"}>{title}</span>
           ) : (
             <Link className={deck.title ? "deck-title" : "deck-title untitled"} href={`/d/${deck.id}`}>
               {title}
+            </Link>
+          )}
+          {!deck.callDate &&
+            deck.distinction &&
+            (/^\d{4}-\d{2}-\d{2}$/.test(deck.distinction) ? <CallDate date={deck.distinction} /> : <span className="deck-distinction">{deck.distinction}</span>)}
+          {deck.series && (
+            <Link className="badge series" href={deck.series.url}>
+              {deck.series.name}
             </Link>
           )}
           {deck.isTemplate && <span className="badge template">Template</span>}

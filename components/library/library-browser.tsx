@@ -1,7 +1,11 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { SeriesList } from "@/components/series/series-list";
+import type { SeriesSummary } from "@/core/api/series";
 import type { LibraryFacets, LibraryPage, LibraryQuery, LibraryView } from "@/core/library/library-types";
+import { libraryPageHref, libraryQueryFromUrl, showsSeriesGrouped } from "@/core/library/library-url";
 import { DeckRow } from "./deck-row";
 import { LibraryToolbar } from "./library-toolbar";
 import { Pagination } from "./pagination";
@@ -9,14 +13,35 @@ import { libraryApi } from "./library-client";
 
 const SEARCH_DELAY_MS = 200;
 
-/** The library: search, filters, views, sort and pages over GET /api/decks, with each deck's actions. */
-export function LibraryBrowser({ initial, facets, canArchive }: { initial: LibraryPage; facets: LibraryFacets; canArchive: boolean }) {
-  const [query, setQuery] = useState<LibraryQuery>({});
+/**
+ * The library: search, filters, views, sort and pages over GET /api/decks, with each deck's actions.
+ * Its state lives in the page URL (core/library/library-url.ts): reload, Back and shared links
+ * show the same decks. The plain library shows each series as one entry instead of its decks.
+ */
+export function LibraryBrowser({
+  initial,
+  facets,
+  canArchive,
+  series,
+}: {
+  initial: LibraryPage;
+  facets: LibraryFacets;
+  canArchive: boolean;
+  series: SeriesSummary[];
+}) {
+  const searchParams = useSearchParams();
+  const query = useMemo(() => libraryQueryFromUrl(new URLSearchParams(searchParams.toString())), [searchParams]);
+  const href = libraryPageHref(query);
+  // The search box answers each keystroke; the URL (and the list) follow after a pause.
+  const [text, setText] = useState(query.q ?? "");
   const [page, setPage] = useState<LibraryPage>(initial);
+  // The query the shown page answers (the URL runs ahead of it while the next page loads).
+  const [pageQuery, setPageQuery] = useState<LibraryQuery>(query);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const latest = useRef(0);
-  const first = useRef(true);
+  // What the page shows now: the server rendered it for this URL.
+  const shown = useRef(href);
   const current = useRef(query);
   useEffect(() => {
     current.current = query;
@@ -26,10 +51,11 @@ export function LibraryBrowser({ initial, facets, canArchive }: { initial: Libra
     const ticket = ++latest.current;
     setLoading(true);
     try {
-      const result = await libraryApi.list(next);
+      const result = await libraryApi.list({ ...next, ...(showsSeriesGrouped(next) ? { groupSeries: true } : {}) });
       // Answers can overtake each other while typing: only the newest one counts.
       if (ticket !== latest.current) return;
       setPage(result);
+      setPageQuery(next);
       setError(null);
     } catch (failure) {
       if (ticket === latest.current) setError(failure instanceof Error ? failure.message : "Could not load the decks.");
@@ -38,14 +64,40 @@ export function LibraryBrowser({ initial, facets, canArchive }: { initial: Libra
     }
   }, []);
 
+  // The URL changed (a filter, a page, Back or Forward): show what it says.
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
+    if (shown.current === href) return;
+    shown.current = href;
+    void load(query);
+  }, [href, query, load]);
+
+  // Back or Forward to another search: the box shows it.
+  const typed = useRef(text);
+  useEffect(() => {
+    if ((query.q ?? "") !== typed.current) {
+      typed.current = query.q ?? "";
+      setText(query.q ?? "");
     }
-    const timer = setTimeout(() => void load(query), query.q !== undefined ? SEARCH_DELAY_MS : 0);
+  }, [query.q]);
+
+  const navigate = useCallback((next: LibraryQuery, replace: boolean) => {
+    const target = libraryPageHref(next);
+    if (target === libraryPageHref(current.current)) return;
+    // Next.js keeps useSearchParams in step with the History API, without a server round trip.
+    if (replace) window.history.replaceState(null, "", target);
+    else window.history.pushState(null, "", target);
+  }, []);
+
+  useEffect(() => {
+    if (text === (current.current.q ?? "")) return;
+    const timer = setTimeout(() => {
+      typed.current = text;
+      const { q: _q, page: _page, ...rest } = current.current;
+      // The first keystroke of a search is a step Back can return from; the next ones refine it.
+      navigate({ ...rest, ...(text ? { q: text } : {}) }, Boolean(current.current.q) && Boolean(text));
+    }, SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [query, load]);
+  }, [text, navigate]);
 
   // The page was refreshed on the server (after an import): reload what is shown now.
   const initialSeen = useRef(initial);
@@ -55,37 +107,47 @@ export function LibraryBrowser({ initial, facets, canArchive }: { initial: Libra
     void load(current.current);
   }, [initial, load]);
 
-  const change = (patch: Partial<LibraryQuery>) => setQuery((current) => ({ ...current, page: 1, ...patch }));
+  const change = (patch: Partial<LibraryQuery>) => {
+    if ("q" in patch) {
+      setText(patch.q ?? "");
+      return;
+    }
+    const { page: _page, ...rest } = current.current;
+    navigate({ ...rest, ...patch }, false);
+  };
   const view: LibraryView = query.view ?? "active";
+  const grouped = showsSeriesGrouped(pageQuery);
 
   return (
     <section className="library-browser" aria-busy={loading}>
-      <LibraryToolbar query={query} facets={facets} canSeeTrash={canArchive} onChange={change} />
+      <LibraryToolbar query={{ ...query, ...(text ? { q: text } : { q: undefined }) }} facets={facets} canSeeTrash={canArchive} onChange={change} />
       {error && (
         <p className="error-text" role="alert">
           {error}
         </p>
       )}
+      {grouped && page.page === 1 && <SeriesList series={series} />}
       <p className="library-count muted" aria-live="polite">
-        {countLabel(page.total, view, query.q)}
+        {countLabel(page.total, pageQuery.view ?? "active", pageQuery.q, grouped && series.length > 0)}
       </p>
       {page.decks.length === 0 ? (
         <p className="empty-library">{emptyLabel(view, Boolean(query.q || query.tag || query.owner))}</p>
       ) : (
         <ul className="deck-list library-list" aria-label="Decks">
           {page.decks.map((deck) => (
-            <DeckRow key={deck.id} deck={deck} canArchive={canArchive} onChanged={() => void load(query)} />
+            <DeckRow key={deck.id} deck={deck} canArchive={canArchive} onChanged={() => void load(current.current)} />
           ))}
         </ul>
       )}
-      <Pagination page={page.page} pageSize={page.pageSize} total={page.total} onPage={(next) => setQuery((current) => ({ ...current, page: next }))} />
+      <Pagination page={page.page} pageSize={page.pageSize} total={page.total} onPage={(next) => navigate({ ...current.current, page: next }, false)} />
     </section>
   );
 }
 
-function countLabel(total: number, view: LibraryView, q: string | undefined): string {
+function countLabel(total: number, view: LibraryView, q: string | undefined, besideSeries: boolean): string {
   const noun = total === 1 ? "deck" : "decks";
-  const where = view === "archived" ? " in the archive" : view === "trash" ? " in the trash" : view === "templates" ? " marked as templates" : "";
+  const where =
+    view === "archived" ? " in the archive" : view === "trash" ? " in the trash" : view === "templates" ? " marked as templates" : besideSeries ? " outside a series" : "";
   return q ? `${total} ${noun}${where} match “${q}”` : `${total} ${noun}${where}`;
 }
 

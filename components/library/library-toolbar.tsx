@@ -13,6 +13,7 @@ const SORTS: { sort: LibrarySort; label: string }[] = [
   { sort: "updated", label: "Last edited" },
   { sort: "created", label: "Newest" },
   { sort: "title", label: "Title" },
+  { sort: "call", label: "Call date" },
   { sort: "relevance", label: "Best match" },
 ];
 

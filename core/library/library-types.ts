@@ -1,10 +1,10 @@
 // The library's shapes, shared by the REST routes, the library UI and tests (docs/api.md).
-import type { DeckSummary } from "../api-types";
+import type { DeckSummary } from "../api/decks";
 
 export const LIBRARY_VIEWS = ["active", "archived", "trash", "templates"] as const;
 export type LibraryView = (typeof LIBRARY_VIEWS)[number];
 
-export const LIBRARY_SORTS = ["updated", "created", "title", "relevance"] as const;
+export const LIBRARY_SORTS = ["updated", "created", "title", "relevance", "call"] as const;
 export type LibrarySort = (typeof LIBRARY_SORTS)[number];
 
 export const MAX_PAGE_SIZE = 100;
@@ -17,8 +17,10 @@ export interface LibraryQuery {
   /** A user id. */
   owner?: string;
   view?: LibraryView;
-  /** Default: relevance when searching, else updated. */
+  /** Default: relevance when searching, else updated; "call": by call date, latest first. */
   sort?: LibrarySort;
+  /** Leave out the decks of a series (the library shows each series as one entry instead). */
+  groupSeries?: boolean;
   /** 1-based. */
   page?: number;
   pageSize?: number;
@@ -39,6 +41,11 @@ export interface LibraryDeck extends DeckSummary {
   deletedAt: string | null;
   /** Search results: the matching passage, with <mark>…</mark> around the hits (already HTML-escaped). */
   snippet?: string;
+  /** The date of its call (YYYY-MM-DD), from its series or its import. */
+  callDate: string | null;
+  series: { id: string; name: string; url: string } | null;
+  /** Without a call date, what tells it from decks of the same title: a date in its title slide, or its first heading. */
+  distinction: string | null;
 }
 
 export interface LibraryPage {

@@ -1,7 +1,7 @@
 // The access module's face towards REST route handlers: resolve the actor, check CSRF for cookie
 // sessions, and demand a deck role, throwing the contract's errors (401/403/404) otherwise.
 import { allows, type DeckRole } from "../../core/access";
-import { ApiError, handleApi, readJsonObject } from "../http/api-response";
+import { ApiError } from "../http/api-response";
 import { getServices } from "../services";
 import type { Actor } from "./actor";
 import { isSameOrigin, isStateChanging } from "./csrf";
@@ -55,9 +55,3 @@ function refusal(actor: Actor, role: DeckRole, needed: DeckRole): ApiError {
   if (needed === "owner") return new ApiError("forbidden", "Only the deck's owner or an admin may do this.");
   return new ApiError("forbidden", "You may read this deck but not change it.");
 }
-
-// Kept while routes written before the one wrapper are converted (see docs/api.md, "Errors").
-/** @deprecated handleApi already answers every PodiumError: use it. */
-export const handleAccessApi = handleApi;
-/** @deprecated Import readJsonObject from server/http/api-response. */
-export { readJsonObject };

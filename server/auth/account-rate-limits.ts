@@ -3,7 +3,6 @@
 // across every instance. Beyond it: 429 with Retry-After and a message that names the limit.
 import type { PrismaClient } from "../db/prisma";
 import { PodiumError } from "../../core/api/errors";
-import { errorResponse } from "../http/api-response";
 
 export type LimitedAction = "decks" | "tokens" | "media";
 
@@ -57,11 +56,6 @@ export class RateLimitedError extends PodiumError {
   constructor(limited: RateLimited) {
     super("too_many_requests", limited.message, { retryAfterSeconds: limited.retryAfterSeconds });
   }
-}
-
-/** @deprecated Throw `new RateLimitedError(limited)` inside handleApi instead. */
-export function tooManyRequests(limited: RateLimited): Response {
-  return errorResponse("too_many_requests", limited.message, { retryAfterSeconds: limited.retryAfterSeconds });
 }
 
 function formatWait(seconds: number): string {

@@ -2,7 +2,7 @@
 // through its live document, so open editors see it at once and the update log records it.
 import * as Y from "yjs";
 import { PodiumError } from "../../core/api/errors";
-import { deckUrl, type CreatedDeck, type DeckMetadata, type DeckSummary } from "../../core/api-types";
+import { deckUrl, type CreatedDeck, type DeckMetadata, type DeckSummary } from "../../core/api/decks";
 import { newDeckId } from "../../core/deck-id";
 import { DECK_TEXT_NAME } from "../../core/sync-protocol";
 import { WsCloseCode } from "../../core/ws-close-codes";

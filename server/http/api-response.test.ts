@@ -53,7 +53,6 @@ describe("the one route wrapper", () => {
       [new MediaRejectedError("Not an image.", "unsupported_media_type"), 415, "unsupported_media_type"],
       [new DeckTooLargeError(10), 413, "payload_too_large"],
       [new ApiError("forbidden", "No."), 403, "forbidden"],
-      [new ApiError(403, "forbidden", "No (the old three-argument form)."), 403, "forbidden"],
     ];
     for (const [error, status, code] of cases) {
       const { status: got, body } = await answer(error);
@@ -77,8 +76,8 @@ describe("the one route wrapper", () => {
     logged.mockRestore();
   });
 
-  it("still answers routes written before the one wrapper (the deprecated three-argument forms)", async () => {
-    const response = errorResponse(413, "payload_too_large", "Too big.");
+  it("answers a code with its status and the contract's body, with Retry-After when given", async () => {
+    const response = errorResponse("payload_too_large", "Too big.");
     expect(response.status).toBe(413);
     expect(await response.json()).toEqual({ error: { code: "payload_too_large", message: "Too big." } });
     expect(errorResponse("too_many_requests", "Later.", { retryAfterSeconds: 3 }).headers.get("retry-after")).toBe("3");

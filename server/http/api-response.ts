@@ -8,21 +8,13 @@ import { isValidDeckId } from "../../core/deck-id";
 /** An error a route raises itself ("Malformed deck id."); services throw their own PodiumError subclasses. */
 export class ApiError extends PodiumError {
   override name = "ApiError";
-  constructor(code: ApiErrorCode, message: string, options?: PodiumErrorOptions);
-  /** @deprecated The status follows from the code (core/api/errors.ts): use `new ApiError(code, message)`. */
-  constructor(status: number, code: ApiErrorCode, message: string);
-  constructor(...args: [ApiErrorCode, string, PodiumErrorOptions?] | [number, ApiErrorCode, string]) {
-    if (typeof args[0] === "number") super(args[1] as ApiErrorCode, args[2] as string);
-    else super(args[0], args[1] as string, args[2] as PodiumErrorOptions | undefined);
+  constructor(code: ApiErrorCode, message: string, options?: PodiumErrorOptions) {
+    super(code, message, options);
   }
 }
 
 /** The contract's error answer for a code (routes throw instead; handleApi calls this). */
-export function errorResponse(code: ApiErrorCode, message: string, options?: PodiumErrorOptions): Response;
-/** @deprecated The status follows from the code: throw `new ApiError(code, message)` inside handleApi. */
-export function errorResponse(status: number, code: ApiErrorCode, message: string): Response;
-export function errorResponse(...args: [ApiErrorCode, string, PodiumErrorOptions?] | [number, ApiErrorCode, string]): Response {
-  const [code, message, options = {}] = typeof args[0] === "number" ? [args[1] as ApiErrorCode, args[2] as string] : (args as [ApiErrorCode, string, PodiumErrorOptions?]);
+export function errorResponse(code: ApiErrorCode, message: string, options: PodiumErrorOptions = {}): Response {
   const body: ApiErrorBody = { error: { code, message } };
   const headers: Record<string, string> = { "cache-control": "no-store" };
   if (options.retryAfterSeconds !== undefined) headers["retry-after"] = String(options.retryAfterSeconds);

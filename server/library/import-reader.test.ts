@@ -53,4 +53,16 @@ describe("readImport", () => {
       { path: "broken.zip", message: expect.stringMatching(/not a readable zip archive/) },
     ]);
   });
+
+  it("keeps each zip entry's time for the deck's date, and reads none from a loose file", () => {
+    // fflate writes DOS times in local time; noon keeps the day the same in every time zone.
+    const mtime = new Date(2024, 6, 18, 12, 0, 0);
+    const zip = zipSync({ "call/a.md": [strToU8("# A"), { mtime }], "call/ünï.md": [strToU8("# B"), { mtime: new Date(2023, 0, 5, 12) }] });
+    const contents = readImport([{ name: "call.zip", bytes: zip }, { name: "loose.md", bytes: strToU8("# Loose") }], limits);
+    expect(contents.decks.map((deck) => [deck.path, deck.entryTime?.toISOString().slice(0, 10)])).toEqual([
+      ["call/a.md", "2024-07-18"],
+      ["call/ünï.md", "2023-01-05"],
+      ["loose.md", undefined],
+    ]);
+  });
 });

@@ -10,6 +10,7 @@ import type { ImportBudget } from "./import-budget";
 import { inflateZip } from "./import-inflate";
 import type { ImportProblem } from "../../core/api/import";
 export type { ImportProblem };
+import { readZipEntryTimes } from "./zip-entry-times";
 
 export interface UploadedFile {
   name: string;
@@ -21,6 +22,8 @@ export interface ImportedDeck {
   path: string;
   markdown: string;
   repairs: MojibakeRepair[];
+  /** The zip entry's modification time, when it came from a zip: the last resort for its date. */
+  entryTime?: Date;
 }
 
 export interface ImportedMedia {
@@ -85,7 +88,8 @@ export async function readImportBounded(files: UploadedFile[], limits: ImportLim
     }
     budget.spend(zip.entryCount, zip.unpacked);
     for (const name of zip.oversized) contents.problems.push({ path: name, message: `larger than ${limits.maxFileBytes} bytes; skipped.` });
-    for (const entry of zip.entries.sort((a, b) => a.name.localeCompare(b.name))) readEntry(entry.name, entry.bytes, limits, contents);
+    const times = readZipEntryTimes(file.bytes);
+    for (const entry of zip.entries.sort((a, b) => a.name.localeCompare(b.name))) readEntry(entry.name, entry.bytes, limits, contents, times.get(entry.name));
   }
   budget.decks(contents.decks.length);
   return contents;
@@ -121,24 +125,25 @@ function readZip(file: UploadedFile, limits: ImportLimits, contents: ImportConte
     contents.problems.push({ path: file.name, message: `${tooBig}; nothing was imported from it.` });
     return;
   }
+  const times = readZipEntryTimes(file.bytes);
   for (const [path, bytes] of Object.entries(unpacked).sort(([a], [b]) => a.localeCompare(b))) {
     // A zip can lie about sizes in its directory: check what was really unpacked.
     if (bytes.byteLength > limits.maxFileBytes) {
       contents.problems.push({ path, message: `larger than ${limits.maxFileBytes} bytes; skipped.` });
       continue;
     }
-    readEntry(path, bytes, limits, contents);
+    readEntry(path, bytes, limits, contents, times.get(path));
   }
 }
 
-function readEntry(path: string, bytes: Uint8Array, limits: ImportLimits, contents: ImportContents): void {
+function readEntry(path: string, bytes: Uint8Array, limits: ImportLimits, contents: ImportContents, entryTime?: Date): void {
   if (bytes.byteLength > limits.maxFileBytes) {
     contents.problems.push({ path, message: `larger than ${limits.maxFileBytes} bytes; skipped.` });
     return;
   }
   if (MARKDOWN.test(path)) {
     try {
-      contents.decks.push({ path, ...decodeTextFile(path, bytes) });
+      contents.decks.push({ path, ...decodeTextFile(path, bytes), ...(entryTime ? { entryTime } : {}) });
     } catch (error) {
       if (!(error instanceof UnreadableTextFileError)) throw error;
       contents.problems.push({ path, message: error.message.slice(path.length + 2) });

@@ -1,8 +1,10 @@
 // Imports what a user uploads — .md files, or .zip archives of a folder of them with their images
 // — as decks owned by that user: images become stored media and the decks' links to them are
 // rewritten, mojibake is repaired (and reported), and each bad file is reported by name without
-// stopping the others.
+// stopping the others. Each deck keeps its date (file name, title slide or zip entry time), and
+// decks of one folder of calls join a series (ImportPlacement, server/series/series-import.ts).
 import { extractDeckMetadata } from "../../core/deck-metadata";
+import { findDeckDate, type DateSource } from "../../core/library/deck-date";
 import type { DeckService } from "../decks/deck-service";
 import { ImportBudget, type ImportBudgetLimits } from "./import-budget";
 import { linkImportedMedia } from "./import-linker";
@@ -11,6 +13,18 @@ import type { MediaStore } from "./media-store";
 import { PodiumError } from "../../core/api/errors";
 import type { ImportedDeckReport, ImportReport } from "../../core/api/import";
 export type { ImportedDeckReport, ImportReport };
+
+export interface PlacedDeck {
+  id: string;
+  path: string;
+  title: string;
+  callDate: string | null;
+}
+
+/** Records imported decks' dates and groups them into series; returns deck id → series name. */
+export interface ImportPlacement {
+  place(decks: PlacedDeck[], ownerId: string | null): Promise<Map<string, string>>;
+}
 
 /** Refused for now (429 with Retry-After): the account's earlier import still runs, or it imported too often. */
 export class ImportThrottledError extends PodiumError {
@@ -36,6 +50,8 @@ export class ImportService {
     private readonly budget?: ImportBudgetLimits,
     /** Imports one account may start per hour; 0: no limit. */
     private readonly perHour = 0,
+    /** Where dates and series are stored; without it (the CLI) dates are reported, not kept. */
+    private readonly placement?: ImportPlacement,
   ) {}
 
   async import(files: UploadedFile[], ownerId: string | null): Promise<ImportReport> {
@@ -80,12 +96,25 @@ export class ImportService {
         const { markdown, linked } = linkImportedMedia(deck, urlByPath);
         try {
           const created = await this.decks.create(markdown, ownerId);
-          decks.push({ ...created, path: deck.path, title: extractDeckMetadata(markdown).title, repairs: deck.repairs, linkedMedia: linked });
+          const found = findDeckDate({ path: deck.path, markdown, entryTime: deck.entryTime ?? null });
+          decks.push({
+            ...created,
+            path: deck.path,
+            title: extractDeckMetadata(markdown).title,
+            repairs: deck.repairs,
+            linkedMedia: linked,
+            callDate: found.date,
+            dateSource: found.source,
+            dateNotes: found.notes,
+            series: null,
+          });
         } catch (error) {
           if (!(error instanceof Error && error.name === "DeckTooLargeError")) throw error;
           problems.push({ path: deck.path, message: error.message });
         }
       }
+      const seriesOf = (await this.placement?.place(decks, ownerId)) ?? new Map<string, string>();
+      for (const deck of decks) deck.series = seriesOf.get(deck.id) ?? null;
     } catch (error) {
       // Nothing half-imported: the decks this import made so far go again.
       for (const created of decks) await this.decks.delete(created.id).catch(() => undefined);

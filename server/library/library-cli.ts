@@ -19,6 +19,7 @@ import { RoomRegistry } from "../sync/room-registry";
 import { purgeVerifiedArchive, verifyArchive } from "./archive-verify";
 import { ExportService } from "./export-service";
 import { HtmlExporter } from "./html-export";
+import { SeriesImportPlacement } from "../series/series-import";
 import { ImportService } from "./import-service";
 import type { UploadedFile } from "./import-reader";
 import { LibraryService } from "./library-service";
@@ -56,7 +57,7 @@ function openStack({ config, log, prisma, access, databaseUrl }: LibraryContext)
       maxFileBytes: Math.max(config.MEDIA_MAX_BYTES, config.MAX_DECK_CHARS * 3),
       maxZipTotalBytes: config.IMPORT_MAX_BYTES * 4,
       maxZipEntries: 10_000,
-    }),
+    }, undefined, 0, new SeriesImportPlacement(prisma)),
     exports: new ExportService(decks, media, new HtmlExporter(fileURLToPath(new URL("../../node_modules", import.meta.url)))),
     close: () => rooms.closeAll(1001, "CLI done"),
   };

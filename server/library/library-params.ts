@@ -25,6 +25,11 @@ export function parseLibraryQuery(params: URLSearchParams): LibraryQuery {
     if (!(LIBRARY_SORTS as readonly string[]).includes(sort)) throw bad(`"sort" must be one of ${LIBRARY_SORTS.join(", ")}.`);
     query.sort = sort as LibrarySort;
   }
+  const groupSeries = params.get("groupSeries");
+  if (groupSeries !== null) {
+    if (groupSeries !== "true" && groupSeries !== "false") throw bad('"groupSeries" must be true or false.');
+    query.groupSeries = groupSeries === "true";
+  }
   const page = params.get("page");
   if (page !== null) query.page = positiveInteger("page", page, 1_000_000);
   const pageSize = params.get("pageSize");

@@ -1,6 +1,8 @@
 // The library's one listing query: filters (view, tag, owner, full-text search), sort, pages and
 // the caller's pins first, restricted to the decks the caller may read (deck-access-sql.ts).
 // Raw SQL because Prisma cannot rank a tsvector; every value is a bound parameter.
+import { seriesUrl } from "../../core/api/series";
+import { deckDistinction } from "../../core/library/deck-distinction";
 import { escapeHtml } from "../../core/render/html-escape";
 import {
   DEFAULT_PAGE_SIZE,
@@ -31,6 +33,11 @@ interface Row {
   pinned: boolean;
   snippet: string | null;
   total: bigint;
+  call_date: Date | null;
+  series_id: string | null;
+  series_name: string | null;
+  series_folder: string | null;
+  head: string;
 }
 
 // Hit markers that cannot occur in deck text after escaping: replaced by <mark> once escaped.
@@ -51,6 +58,7 @@ export class LibraryQueryService {
     if (search) conditions.push(Prisma.sql`d.search @@ ${search}`);
     if (query.tag) conditions.push(Prisma.sql`${query.tag} = ANY (d.tags)`);
     if (query.owner) conditions.push(Prisma.sql`d.owner_id = ${query.owner}`);
+    if (query.groupSeries) conditions.push(Prisma.sql`d.series_id IS NULL`);
 
     const sort = query.sort ?? (search ? "relevance" : "updated");
     const order =
@@ -58,6 +66,8 @@ export class LibraryQueryService {
         ? Prisma.sql`lower(d.title) ASC, d.id`
         : sort === "created"
           ? Prisma.sql`d.created_at DESC, d.id`
+          : sort === "call"
+            ? Prisma.sql`d.call_date DESC NULLS LAST, d.updated_at DESC, d.id`
           : sort === "relevance" && search
             ? Prisma.sql`ts_rank(d.search, ${search}) DESC, d.updated_at DESC, d.id`
             : Prisma.sql`d.updated_at DESC, d.id`;
@@ -67,6 +77,7 @@ export class LibraryQueryService {
       WITH matching AS (
         SELECT d.id, d.title, d.tags, d.created_at, d.updated_at, d.archived_at, d.deleted_at, d.is_template,
                d.owner_id, d.last_editor_id, (p.user_id IS NOT NULL) AS pinned, count(*) OVER () AS total,
+               d.call_date, d.series_id,
                row_number() OVER (ORDER BY (p.user_id IS NOT NULL) DESC, ${order}) AS position
         FROM deck d
         LEFT JOIN deck_pin p ON p.deck_id = d.id AND p.user_id = ${userId}
@@ -76,6 +87,8 @@ export class LibraryQueryService {
       )
       SELECT m.id, m.title, m.tags, m.created_at, m.updated_at, m.archived_at, m.deleted_at, m.is_template,
              m.owner_id, o.name AS owner_name, m.last_editor_id AS editor_id, e.name AS editor_name, m.pinned, m.total,
+             m.call_date, m.series_id, s.name AS series_name, s.folder AS series_folder,
+             (SELECT left(markdown, 4000) FROM deck WHERE id = m.id) AS head,
              ${
                search
                  ? Prisma.sql`ts_headline('simple', (SELECT markdown FROM deck WHERE id = m.id), ${search},
@@ -85,6 +98,7 @@ export class LibraryQueryService {
       FROM matching m
       LEFT JOIN "user" o ON o.id = m.owner_id
       LEFT JOIN "user" e ON e.id = m.last_editor_id
+      LEFT JOIN series s ON s.id = m.series_id
       ORDER BY m.position`;
 
     const total = rows.length > 0 ? Number(rows[0]!.total) : await this.count(conditions);
@@ -140,6 +154,9 @@ function toLibraryDeck(row: Row): LibraryDeck {
     archivedAt: row.archived_at?.toISOString() ?? null,
     deletedAt: row.deleted_at?.toISOString() ?? null,
     ...(row.snippet !== null ? { snippet: highlightSnippet(row.snippet) } : {}),
+    callDate: row.call_date ? row.call_date.toISOString().slice(0, 10) : null,
+    series: row.series_id ? { id: row.series_id, name: row.series_name ?? "", url: seriesUrl(row.series_folder ?? "") } : null,
+    distinction: row.call_date ? null : deckDistinction(row.head, row.title),
   };
 }
 

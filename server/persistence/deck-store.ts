@@ -1,5 +1,5 @@
 // Decks in PostgreSQL: rows, their stored Yjs state, and the derived columns the library lists.
-import type { DeckSummary } from "../../core/api-types";
+import type { DeckSummary } from "../../core/api/decks";
 import type { Prisma } from "../db/generated/client";
 import type { PrismaClient } from "../db/prisma";
 import type { StoredDocumentState } from "../sync/deck-log";

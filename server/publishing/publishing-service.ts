@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
-import { deckUrl } from "../../core/api-types";
+import { deckUrl } from "../../core/api/decks";
 import type {
   ConnectRepositoryRequest,
   DeckPublicationInfo,

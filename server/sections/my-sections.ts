@@ -1,7 +1,7 @@
 // "My sections": the sections a person owns in decks of upcoming calls (call date today or later),
 // and in decks that are no call at all; from the derived Deck.sections column, among the decks
 // the access rule lets them read. Archived and deleted decks are over and left out.
-import { deckUrl } from "../../core/api-types";
+import { deckUrl } from "../../core/api/decks";
 import type { MySection, MySectionsResponse, SectionPerson } from "../../core/api/sections";
 import { isSectionStatus, type StoredSection } from "../../core/sections/deck-sections";
 import { Prisma } from "../db/generated/client";
