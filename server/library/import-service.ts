@@ -4,7 +4,7 @@
 // stopping the others. Each deck keeps its date (file name, title slide or zip entry time), and
 // decks of one folder of calls join a series (ImportPlacement, server/series/series-import.ts).
 import { extractDeckMetadata } from "../../core/deck-metadata";
-import { findDeckDate, type DateSource } from "../../core/library/deck-date";
+import { findDeckDate } from "../../core/library/deck-date";
 import type { DeckService } from "../decks/deck-service";
 import { ImportBudget, type ImportBudgetLimits } from "./import-budget";
 import { linkImportedMedia } from "./import-linker";
