@@ -31,6 +31,7 @@ export function SeriesFormDialog({
     durationMinutes: String(start.durationMinutes),
     templateDeckId: start.templateDeckId ?? "",
     prepareDaysAhead: start.prepareDaysAhead === null ? "" : String(start.prepareDaysAhead),
+    lockAfterMinutes: start.lockAfterMinutes === null ? "" : String(start.lockAfterMinutes),
   }));
   const [folderTouched, setFolderTouched] = useState(initial !== null);
   const [templates, setTemplates] = useState<TemplateInfo[]>([]);
@@ -60,6 +61,7 @@ export function SeriesFormDialog({
       timeZone: draft.timeZone,
       durationMinutes: Number(draft.durationMinutes),
       templateDeckId: draft.templateDeckId || null,
+      lockAfterMinutes: draft.lockAfterMinutes === "" ? null : Number(draft.lockAfterMinutes),
     };
     if (canAutomate) settings.prepareDaysAhead = draft.prepareDaysAhead === "" ? null : Number(draft.prepareDaysAhead);
     try {
@@ -133,6 +135,10 @@ export function SeriesFormDialog({
               ))}
               {draft.templateDeckId && !templates.some((template) => template.id === draft.templateDeckId) && <option value={draft.templateDeckId}>Deck {draft.templateDeckId}</option>}
             </select>
+          </label>
+          <label className="field wide">
+            Lock the deck this many minutes after the call ends (empty: only “End call” locks)
+            <input type="number" min={0} max={10080} value={draft.lockAfterMinutes} onChange={(event) => set("lockAfterMinutes", event.target.value)} />
           </label>
           {canAutomate && (
             <label className="field wide">

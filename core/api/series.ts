@@ -18,6 +18,8 @@ export interface SeriesSettings {
   templateDeckId: string | null;
   /** Prepare the next call's deck this many days ahead, automatically; null: only by hand. */
   prepareDaysAhead: number | null;
+  /** Lock a call's deck this many minutes after its slot ends (server/sections/call-lock-scheduler.ts); null: only "End call". */
+  lockAfterMinutes: number | null;
 }
 
 /** One call of a series: a deck with its date. */
@@ -74,6 +76,7 @@ export const SERIES_DEFAULTS: Omit<SeriesSettings, "name" | "folder"> = {
   durationMinutes: 60,
   templateDeckId: null,
   prepareDaysAhead: null,
+  lockAfterMinutes: null,
 };
 
 export type SeriesInputCheck = { ok: true; value: Partial<SeriesSettings> } | { ok: false; message: string };
@@ -120,7 +123,8 @@ export function checkSeriesInput(body: unknown, complete: boolean): SeriesInputC
     integer("cadenceDays", 1, 365, false) ??
     integer("weekday", 0, 6, true) ??
     integer("durationMinutes", 1, 24 * 60, false) ??
-    integer("prepareDaysAhead", 0, 60, true);
+    integer("prepareDaysAhead", 0, 60, true) ??
+    integer("lockAfterMinutes", 0, 7 * 24 * 60, true);
   if (problem) return fail(problem);
   if (input.startTime !== undefined) {
     if (input.startTime !== null && (typeof input.startTime !== "string" || !START_TIME.test(input.startTime))) return fail('"startTime" must be a time like "15:05", or null.');

@@ -175,6 +175,7 @@ export class SeriesService {
       durationMinutes: row.durationMinutes,
       templateDeckId: row.templateDeckId,
       prepareDaysAhead: row.prepareDaysAhead,
+      lockAfterMinutes: row.lockAfterMinutes,
       nextCallDate: nextCallDate(row, latest ? isoDay(latest.call_date) : null, today),
       upcoming: upcomingCalls[0] ?? null,
       latest: pastCalls[0] ?? null,

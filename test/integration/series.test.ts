@@ -155,6 +155,28 @@ describe("a minutes folder imported into a series", () => {
     expect(detail.upcomingCalls.map((call) => call.callDate)).toEqual([prepared.callDate, second.callDate]);
     expect(detail.nextCallDate).toBe(addDays(second.callDate, 7));
   });
+  it("“Prepare next call” carries over the latest call's sections marked continued, and keeps the series' time lock", async () => {
+    const { prisma, decks } = podium.services;
+    const latest = await prisma.deck.findFirstOrThrow({ where: { seriesId: series.id }, orderBy: { callDate: "desc" } });
+    const markdown = (await decks.markdown(latest.id))!;
+    const topic = `<!-- .slide: data-owner="${alice.user.id}" data-owner-name="Alice" data-status="ready" data-continued="true" -->\n## Migration plan\n\nStep 2 of 5 done.`;
+    const closing = markdown.lastIndexOf("\n---\n");
+    await decks.replaceMarkdown(latest.id, `${markdown.slice(0, closing)}\n\n---\n\n${topic}\n${markdown.slice(closing)}`, alice.user.id);
+
+    const prepared = (await (await nextCallRoute.POST(json("POST", `/api/series/${series.id}/next-call`, alice), params(series.id))).json()) as PreparedCall;
+    const next = (await decks.markdown(prepared.id))!;
+    expect(next).toContain("## Migration plan\n\nStep 2 of 5 done.");
+    // Carried once: to do again, no longer marked continued.
+    expect(next).toMatch(/data-owner-name="Alice" data-status="todo"/);
+    expect(next).not.toContain('data-continued="true"');
+
+    const changed = await oneSeriesRoute.PATCH(json("PATCH", `/api/series/${series.id}`, alice, { lockAfterMinutes: 30 }), params(series.id));
+    expect(changed.status).toBe(200);
+    expect(((await changed.json()) as SeriesSummary).lockAfterMinutes).toBe(30);
+    expect((await prisma.series.findUniqueOrThrow({ where: { id: series.id } })).lockAfterMinutes).toBe(30);
+    const refused = await oneSeriesRoute.PATCH(json("PATCH", `/api/series/${series.id}`, alice, { lockAfterMinutes: -5 }), params(series.id));
+    expect(refused.status).toBe(400);
+  });
 });
 
 describe("the scheduler", () => {

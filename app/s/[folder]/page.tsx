@@ -40,6 +40,7 @@ export default async function SeriesPage({ params }: Props) {
     durationMinutes: detail.durationMinutes,
     templateDeckId: detail.templateDeckId,
     prepareDaysAhead: detail.prepareDaysAhead,
+    lockAfterMinutes: detail.lockAfterMinutes,
   };
   return (
     <main className="library">
