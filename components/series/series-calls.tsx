@@ -12,6 +12,7 @@ export function SeriesCalls({ calls, label, empty }: { calls: SeriesCall[]; labe
           <CallDate date={call.callDate} />
           <Link href={call.url}>{call.title || "Untitled"}</Link>
           {call.locked && <span className="badge archived">Locked</span>}
+          {call.readiness && <span className="muted series-call-readiness">{call.readiness}</span>}
         </li>
       ))}
     </ul>

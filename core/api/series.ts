@@ -31,6 +31,8 @@ export interface SeriesCall {
   callDate: string;
   locked: boolean;
   updatedAt: string;
+  /** "6 of 9 sections ready; Team Ops has no owner" (core/sections/readiness.ts); null: no tracked sections. */
+  readiness: string | null;
 }
 
 export interface SeriesSummary extends SeriesSettings {

@@ -16,6 +16,8 @@ import type { PrismaClient } from "../db/prisma";
 import type { DeckService } from "../decks/deck-service";
 import { PROJECT_ROOT } from "../project-root";
 import { nextCallMarkdown } from "./next-call-markdown";
+import type { StoredSection } from "../../core/sections/deck-sections";
+import { readinessSummary } from "../../core/sections/readiness";
 import { PodiumError } from "../../core/api/errors";
 
 const SHIPPED_TEMPLATE = path.join(PROJECT_ROOT, "server", "library", "templates", "community-call.md");
@@ -36,6 +38,7 @@ interface CallRow {
   call_date: Date;
   locked_at: Date | null;
   updated_at: Date;
+  sections: StoredSection[];
 }
 
 export class SeriesService {
@@ -153,7 +156,7 @@ export class SeriesService {
 
   private async detail(row: SeriesRow, actor: Actor): Promise<SeriesDetail> {
     const calls = await this.prisma.$queryRaw<CallRow[]>`
-      SELECT d.id, d.title, d.call_date, d.locked_at, d.updated_at FROM deck d
+      SELECT d.id, d.title, d.call_date, d.locked_at, d.updated_at, d.sections FROM deck d
       WHERE d.series_id = ${row.id} AND d.call_date IS NOT NULL AND d.deleted_at IS NULL AND ${readableDeckSql(actor)}
       ORDER BY d.call_date DESC, d.created_at DESC`;
     const today = todayIn(row.timeZone, this.clock());
@@ -211,7 +214,16 @@ function canEdit(row: SeriesRow, actor: UserActor): boolean {
 }
 
 function toCall(row: CallRow): SeriesCall {
-  return { id: row.id, url: deckUrl(row.id), title: row.title, callDate: isoDay(row.call_date), locked: row.locked_at !== null, updatedAt: row.updated_at.toISOString() };
+  const readiness = readinessSummary(row.sections);
+  return {
+    id: row.id,
+    url: deckUrl(row.id),
+    title: row.title,
+    callDate: isoDay(row.call_date),
+    locked: row.locked_at !== null,
+    updatedAt: row.updated_at.toISOString(),
+    readiness: readiness.total > 0 ? readiness.text : null,
+  };
 }
 
 /** A DATE column arrives as midnight UTC. */

@@ -169,6 +169,9 @@ describe("a minutes folder imported into a series", () => {
     // Carried once: to do again, no longer marked continued.
     expect(next).toMatch(/data-owner-name="Alice" data-status="todo"/);
     expect(next).not.toContain('data-continued="true"');
+    // The series page tells the moderator how ready each call is.
+    const detail = (await (await oneSeriesRoute.GET(json("GET", `/api/series/${series.id}`, alice), params(series.id))).json()) as SeriesDetail;
+    expect(detail.upcomingCalls.find((call) => call.id === prepared.id)?.readiness).toMatch(/^0 of \d+ sections? ready/);
 
     const changed = await oneSeriesRoute.PATCH(json("PATCH", `/api/series/${series.id}`, alice, { lockAfterMinutes: 30 }), params(series.id));
     expect(changed.status).toBe(200);
