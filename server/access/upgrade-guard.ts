@@ -10,7 +10,7 @@ import type { PresenterIdentity } from "../sync/presenter-channel";
 import type { PresenterPairings } from "./presenter-pairings";
 
 export type UpgradeDecision =
-  | { refuse: { status: 401 | 403 | 404; message: string } }
+  | { refuse: { code: "unauthorized" | "forbidden" | "not_found"; message: string } }
   | { refuse?: undefined; canWrite: boolean; editorId: string | null; identity: PresenterIdentity; watch(connection: LiveConnection): () => void };
 
 export type UpgradeAuthorizer = (request: IncomingMessage, deckId: string) => Promise<UpgradeDecision>;
@@ -28,7 +28,7 @@ export function createUpgradeAuthorizer(
     const pairingSecret = pairings ? new URL(request.url ?? "/", "http://podium.invalid").searchParams.get("pairing") : null;
     if (pairings && pairingSecret !== null) {
       const pairing = await pairings.authenticate(deckId, pairingSecret);
-      if (!pairing) return { refuse: { status: 401, message: "This device's pairing is unknown, expired or revoked: pair it again." } };
+      if (!pairing) return { refuse: { code: "unauthorized", message: "This device's pairing is unknown, expired or revoked: pair it again." } };
       return {
         canWrite: false,
         editorId: null,
@@ -40,19 +40,19 @@ export function createUpgradeAuthorizer(
     try {
       actor = await access.resolveActor(headers);
     } catch (error) {
-      if (error instanceof AuthenticationError) return { refuse: { status: 401, message: error.message } };
+      if (error instanceof AuthenticationError) return { refuse: { code: "unauthorized", message: error.message } };
       throw error;
     }
     // Cross-site WebSocket hijacking: a cookie only counts when the page is one of ours.
     if (actor.kind === "user" && actor.via === "session" && !isSameOrigin(headers, trustedOrigins)) {
-      return { refuse: { status: 403, message: "Cross-site WebSocket refused." } };
+      return { refuse: { code: "forbidden", message: "Cross-site WebSocket refused." } };
     }
     const role = await access.deckRole(actor, deckId);
-    if (role === null) return { refuse: { status: 404, message: "No deck with this id." } };
+    if (role === null) return { refuse: { code: "not_found", message: "No deck with this id." } };
     if (!allows(role, "read")) {
       return actor.kind === "guest"
-        ? { refuse: { status: 401, message: "Sign in to open this deck." } }
-        : { refuse: { status: 403, message: "You have no access to this deck." } };
+        ? { refuse: { code: "unauthorized", message: "Sign in to open this deck." } }
+        : { refuse: { code: "forbidden", message: "You have no access to this deck." } };
     }
     return {
       canWrite: allows(role, "write"),

@@ -17,6 +17,8 @@ import type { PresenceLimits } from "./presence";
 import type { PresenterChannelOptions } from "./presenter-channel";
 import type { RoomRegistry } from "./room-registry";
 import type { UpdateLimits } from "./update-guard";
+import { STATUS_CODES } from "node:http";
+import { ERROR_STATUS, type ApiErrorBody, type ApiErrorCode } from "../../core/api/errors";
 
 export interface SyncEndpointOptions {
   maxMessageBytes: number;
@@ -62,9 +64,9 @@ export function createSyncEndpoint(rooms: RoomRegistry, options: SyncEndpointOpt
 
   async function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer, deckId: string): Promise<void> {
     const access = await options.authorize(request, deckId);
-    if (access.refuse) return refuse(socket, access.refuse.status, STATUS_TEXT[access.refuse.status], access.refuse.message);
+    if (access.refuse) return refuse(socket, access.refuse.code, access.refuse.message);
     const opening = await rooms.acquireEarly(deckId);
-    if (!opening) return refuse(socket, 404, "Not Found");
+    if (!opening) return refuse(socket, "not_found", "No deck with this id.");
     if (socket.destroyed) {
       if (opening.stored) void opening.ready.then((ready) => ready && rooms.release(ready.room), () => undefined);
       else rooms.release(opening.room);
@@ -136,20 +138,20 @@ export function createSyncEndpoint(rooms: RoomRegistry, options: SyncEndpointOpt
       if (deckId === undefined) return false;
       socket.on("error", () => socket.destroy());
       if (deckId === null) {
-        refuse(socket, 400, "Bad Request");
+        refuse(socket, "bad_request", "Malformed deck id.");
         return true;
       }
       const address = clientAddress(request, options.trustProxy ?? false);
       if (!perAddress.tryAdd(address)) {
         options.observer?.refusedConnection("too_many_connections");
-        refuse(socket, 429, "Too Many Requests");
+        refuse(socket, "too_many_requests", "Too many open connections from your address.");
         return true;
       }
       // Counted from now until the TCP connection ends, whichever way it ends.
       socket.once("close", () => perAddress.remove(address));
       upgrade(request, socket, head, deckId).catch((error: unknown) => {
         options.log.error({ err: error, deckId }, "websocket upgrade failed");
-        refuse(socket, 503, "Service Unavailable");
+        refuse(socket, "unavailable", "The deck could not be opened; try again.");
       });
       return true;
     },
@@ -172,13 +174,12 @@ function deckIdFromPath(url: string): string | null | undefined {
   return isValidDeckId(id) ? id : null;
 }
 
-const STATUS_TEXT = { 401: "Unauthorized", 403: "Forbidden", 404: "Not Found" } as const;
-const ERROR_CODES: Record<number, string> = { 400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 429: "too_many_requests" };
-
-function refuse(socket: Duplex, status: number, statusText: string, message = statusText): void {
+/** Answers the upgrade in plain HTTP with the REST contract's error (its status from core/api/errors.ts). */
+function refuse(socket: Duplex, code: ApiErrorCode, message: string): void {
   if (socket.destroyed) return;
-  const code = ERROR_CODES[status] ?? "unavailable";
-  const body = JSON.stringify({ error: { code, message } });
+  const status = ERROR_STATUS[code];
+  const statusText = STATUS_CODES[status] ?? "Error";
+  const body = JSON.stringify({ error: { code, message } } satisfies ApiErrorBody);
   socket.end(
     `HTTP/1.1 ${status} ${statusText}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   );
