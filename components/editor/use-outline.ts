@@ -1,35 +1,16 @@
 "use client";
 
-// The deck's outline, kept current while anyone types (recomputed at most every REFRESH_MS).
-import { useEffect, useState } from "react";
+// The deck's outline, kept current while anyone types (recomputed at most every REFRESH_MS, when idle).
 import type * as Y from "yjs";
+import { useTextDerived } from "@/components/sync/use-text-derived";
 import { buildOutline, type Outline } from "./slide-outline";
 
 const REFRESH_MS = 150;
+const EMPTY: Outline = [];
 
+/** Typing inside a slide rarely changes the outline: the old one is kept, so nothing re-renders. */
 export function useOutline(text: Y.Text): Outline {
-  const [outline, setOutline] = useState<Outline>(() => buildOutline(text.toString()));
-
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const refresh = () => {
-      timer = null;
-      const next = buildOutline(text.toString());
-      // Typing inside a slide rarely changes the outline: keep the old one, so nothing re-renders.
-      setOutline((current) => (sameOutline(current, next) ? current : next));
-    };
-    const schedule = () => {
-      timer ??= setTimeout(refresh, REFRESH_MS);
-    };
-    refresh();
-    text.observe(schedule);
-    return () => {
-      if (timer) clearTimeout(timer);
-      text.unobserve(schedule);
-    };
-  }, [text]);
-
-  return outline;
+  return useTextDerived(text, buildOutline, sameOutline, EMPTY, REFRESH_MS);
 }
 
 function sameOutline(a: Outline, b: Outline): boolean {

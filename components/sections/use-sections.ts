@@ -1,35 +1,15 @@
 "use client";
 
-// The deck's sections, kept current while anyone types (re-read at most every REFRESH_MS).
-import { useEffect, useState } from "react";
+// The deck's sections, kept current while anyone types (re-read at most every REFRESH_MS, when idle).
 import type * as Y from "yjs";
+import { useTextDerived } from "@/components/sync/use-text-derived";
 import { parseSections, type DeckSection } from "@/core/sections/deck-sections";
 
 const REFRESH_MS = 200;
+const NONE: DeckSection[] = [];
 
 export function useSections(text: Y.Text | null): DeckSection[] {
-  const [sections, setSections] = useState<DeckSection[]>(() => (text ? parseSections(text.toString()) : []));
-
-  useEffect(() => {
-    if (!text) return;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const refresh = () => {
-      timer = null;
-      const next = parseSections(text.toString());
-      setSections((current) => (sameSections(current, next) ? current : next));
-    };
-    const schedule = () => {
-      timer ??= setTimeout(refresh, REFRESH_MS);
-    };
-    refresh();
-    text.observe(schedule);
-    return () => {
-      if (timer) clearTimeout(timer);
-      text.unobserve(schedule);
-    };
-  }, [text]);
-
-  return sections;
+  return useTextDerived(text, parseSections, sameSections, NONE, REFRESH_MS);
 }
 
 function sameSections(a: DeckSection[], b: DeckSection[]): boolean {
