@@ -9,6 +9,7 @@ import * as Y from "yjs";
 import type { PresenceUser } from "@/core/sync-protocol";
 import type { DeckSession } from "./use-deck-session";
 import { subscribeViewerCount } from "./viewer-count";
+import { idleThrottle } from "@/components/sync/idle-throttle";
 
 export interface Peer {
   clientId: number;
@@ -29,23 +30,19 @@ export function usePresence(session: DeckSession | null): Peer[] {
     if (!session) return;
     const { doc, text } = session;
     const awareness = session.provider.awareness;
-    let timer: ReturnType<typeof setTimeout> | null = null;
     const refresh = () => {
-      timer = null;
       const next = readPeers(doc, text, awareness);
       // My own typing changes the awareness all the time, the peers and their lines rarely.
       setPeers((current) => (samePeers(current, next) ? current : next));
     };
-    const schedule = () => {
-      timer ??= setTimeout(refresh, REFRESH_MS);
-    };
+    const throttle = idleThrottle(refresh, REFRESH_MS);
     refresh();
-    awareness.on("change", schedule);
-    text.observe(schedule);
+    awareness.on("change", throttle.schedule);
+    text.observe(throttle.schedule);
     return () => {
-      if (timer) clearTimeout(timer);
-      awareness.off("change", schedule);
-      text.unobserve(schedule);
+      throttle.cancel();
+      awareness.off("change", throttle.schedule);
+      text.unobserve(throttle.schedule);
     };
   }, [session]);
 
