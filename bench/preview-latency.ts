@@ -169,7 +169,18 @@ async function main(): Promise<void> {
       await page.keyboard.press("Control+End");
       await page.keyboard.press("Enter");
       await page.waitForTimeout(500);
+      // BENCH_CPU_PROFILE=1: a Chromium CPU profile of the typing at the end, to open in DevTools.
+      const profiler = process.env.BENCH_CPU_PROFILE ? await page.context().newCDPSession(page) : null;
+      if (profiler) {
+        await profiler.send("Profiler.enable");
+        await profiler.send("Profiler.start");
+      }
       const atEnd = await typeAndMeasure(page, Math.ceil(KEYSTROKES / 2));
+      if (profiler) {
+        const { profile } = await profiler.send("Profiler.stop");
+        await mkdir("bench/results", { recursive: true });
+        await writeFile(`bench/results/preview-${size}.cpuprofile`, JSON.stringify(profile));
+      }
       // The outline jumps the cursor to a slide's first line, as a team lead would.
       const middle = Math.floor(slides / 2);
       await page.getByTestId("outline-slide").filter({ hasText: `Team ${middle} report` }).first().click();
