@@ -12,6 +12,11 @@ describe("fillTemplate", () => {
     expect(filled).toBe("# Community Call 2024-08-08\nNext: 2024-08-15, last: 2024-08-07\nby Ada");
   });
 
+  it("names the series the deck is a call of, and the shipped one's outside a series", () => {
+    expect(fillTemplate("# {{series}} {{date}}", { now, author: "", series: "SIG Ops Call" })).toBe("# SIG Ops Call 2024-08-08");
+    expect(fillTemplate("# {{ series }}", { now, author: "" })).toBe("# Community Call");
+  });
+
   it("crosses month and year boundaries", () => {
     expect(fillTemplate("{{date:+30}}", { now: new Date("2024-12-15T12:00:00Z"), author: "" })).toBe("2025-01-14");
   });
@@ -22,6 +27,6 @@ describe("fillTemplate", () => {
   });
 
   it("leaves unknown or malformed placeholders visible", () => {
-    expect(fillTemplate("{{title}} {{date:+x}} {{author:+1}}", { now, author: "Ada" })).toBe("{{title}} {{date:+x}} {{author:+1}}");
+    expect(fillTemplate("{{title}} {{date:+x}} {{author:+1}} {{series:+1}}", { now, author: "Ada" })).toBe("{{title}} {{date:+x}} {{author:+1}} {{series:+1}}");
   });
 });

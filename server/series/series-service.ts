@@ -124,7 +124,7 @@ export class SeriesService {
         if (options.onlyWhenDue && daysBetween(today, callDate) > series.prepareDaysAhead!) return null;
         const author = preparer ?? series.owner;
         const template = await this.templateMarkdown(series.templateDeckId);
-        const filled = fillTemplate(template, { now: new Date(`${callDate}T12:00:00Z`), author: author?.name ?? "", timeZone: "UTC" });
+        const filled = fillTemplate(template, { now: new Date(`${callDate}T12:00:00Z`), author: author?.name ?? "", timeZone: "UTC", series: series.name });
         const markdown = nextCallMarkdown(latest ? await this.decks.markdown(latest.id) : null, filled);
         const created = await this.decks.create(markdown, author?.id ?? null);
         try {
