@@ -15,17 +15,20 @@ export function PublishingPanel({ initialState }: { initialState: PublishingStat
   const [busy, setBusy] = useState(false);
   const repository = state.repository;
   const waiting = state.decks.some((deck) => deck.status !== "published");
+  // A run going on (this page's, or the retry worker's): its progress, deck by deck.
+  const running = busy || state.run !== null;
 
   async function refresh() {
     setState(await sendJson<PublishingState>("GET", "/api/admin/publishing"));
   }
 
-  // While decks wait (a run in the background, a retry with backoff), keep the table current.
+  // While decks wait (a run in the background, a retry with backoff), keep the table current;
+  // every second while a run goes on.
   useEffect(() => {
-    if (!waiting) return;
-    const timer = setInterval(() => void refresh().catch(() => undefined), 5_000);
+    if (!waiting && !running) return;
+    const timer = setInterval(() => void refresh().catch(() => undefined), running ? 1_000 : 5_000);
     return () => clearInterval(timer);
-  }, [waiting]);
+  }, [waiting, running]);
 
   async function connect(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -138,7 +141,13 @@ export function PublishingPanel({ initialState }: { initialState: PublishingStat
           )}
         </p>
       )}
-      {busy && <p className="muted">Working…</p>}
+      {state.run ? (
+        <p className="muted" role="status" data-testid="publish-progress">
+          Publishing… {state.run.done} of {state.run.total} {state.run.total === 1 ? "deck" : "decks"} done
+        </p>
+      ) : (
+        busy && <p className="muted">Working…</p>
+      )}
       {notice && (
         <p className="notice" role="status">
           {notice}

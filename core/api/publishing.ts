@@ -32,10 +32,19 @@ export interface DeckPublicationInfo {
   changedSincePublished: boolean;
 }
 
+/** A publish run in progress on the instance that answered: decks done (committed, unchanged or failed) of its total. */
+export interface PublishRunProgress {
+  total: number;
+  done: number;
+  startedAt: string;
+}
+
 /** GET /api/admin/publishing */
 export interface PublishingState {
   repository: PublishRepositoryInfo | null;
   decks: DeckPublicationInfo[];
+  /** null when no run is going on. */
+  run: PublishRunProgress | null;
 }
 
 /** PUT /api/admin/publishing: connect (or change) the repository. Omit token to keep the stored one; null removes it. */

@@ -15,6 +15,7 @@ import type {
   PublishingState,
   PublishRepositoryInfo,
   PublishRunResult,
+  PublishRunProgress,
 } from "../../core/api/publishing";
 import type { PrismaClient } from "../db/prisma";
 import type { MediaReader } from "../library/deck-bundle";
@@ -25,6 +26,9 @@ import { describeFailure, PublishingError } from "./errors";
 import { GitRunner } from "./git";
 import { checkRepository, parseRepositoryUrl } from "./repository-check";
 import { TokenCipher } from "./token-cipher";
+
+/** A deck waiting in the queue, as the run reads it. */
+type DueDeck = Awaited<ReturnType<PrismaClient["deckPublication"]["findMany"]>>[number];
 
 export { PublishingError };
 
@@ -62,6 +66,9 @@ export class PublishingService {
   private readonly maxBackoffMs: number;
   private queue: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
+  /** The run going on here, deck by deck, for the admin page (which polls while one runs). */
+  private progress: PublishRunProgress | null = null;
+  private readonly progressListeners = new Set<(progress: PublishRunProgress) => void>();
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -89,6 +96,17 @@ export class PublishingService {
     await this.queue.catch(() => undefined);
   }
 
+  /** Calls `listener` at a run's start and after each deck; returns how to stop. */
+  onProgress(listener: (progress: PublishRunProgress) => void): () => void {
+    this.progressListeners.add(listener);
+    return () => this.progressListeners.delete(listener);
+  }
+
+  private reportProgress(progress: PublishRunProgress | null): void {
+    this.progress = progress;
+    if (progress) for (const listener of this.progressListeners) listener({ ...progress });
+  }
+
   async state(): Promise<PublishingState> {
     const repository = await this.prisma.publishRepository.findUnique({ where: { id: REPOSITORY_ID } });
     const rows = await this.prisma.deckPublication.findMany({ orderBy: { queuedAt: "desc" } });
@@ -96,6 +114,7 @@ export class PublishingService {
     const byId = new Map(decks.map((deck) => [deck.id, deck]));
     return {
       repository: repository ? repositoryInfo(repository) : null,
+      run: this.progress ? { ...this.progress } : null,
       decks: rows.map((row): DeckPublicationInfo => {
         const deck = byId.get(row.deckId);
         return {
@@ -259,6 +278,26 @@ export class PublishingService {
     }
 
     const processed: string[] = [];
+    const progress: PublishRunProgress = { total: due.length, done: 0, startedAt: new Date().toISOString() };
+    this.reportProgress(progress);
+    try {
+      return await this.commitAndPush(git, dir, repository, due, processed, result, progress, now);
+    } finally {
+      this.reportProgress(null);
+    }
+  }
+
+  /** The run's deck-by-deck part: one commit per deck, then one push. */
+  private async commitAndPush(
+    git: GitRunner,
+    dir: string,
+    repository: { branch: string; pushAttempts: number },
+    due: DueDeck[],
+    processed: string[],
+    result: PublishRunResult,
+    progress: PublishRunProgress,
+    now: Date,
+  ): Promise<PublishRunResult> {
     for (const row of due) {
       try {
         const outcome = await this.commitDeck(git, dir, row);
@@ -276,6 +315,8 @@ export class PublishingService {
         await git.run(["reset", "-q", "--hard"], { cwd: dir, allowFailure: true });
         await git.run(["clean", "-fdq"], { cwd: dir, allowFailure: true });
       }
+      progress.done++;
+      this.reportProgress(progress);
     }
 
     try {

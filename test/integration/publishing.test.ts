@@ -186,6 +186,21 @@ describe("publishing to a bare repository on this machine", () => {
     expect((await state()).decks.every((deck) => deck.status === "published" && !deck.changedSincePublished)).toBe(true);
   });
 
+  it("reports a run's progress deck by deck, and no run once it is over", async () => {
+    const seen: { done: number; total: number }[] = [];
+    const stop = podium.services.publishing.onProgress((progress) => seen.push({ done: progress.done, total: progress.total }));
+    // Changed in Podium since publication, so both are committed again.
+    await edit(ids.loose.id, "---\ntitle: Retro 2024-05-02 notes\n---\n\n# Retro\n\nAction items, done.\n", grace);
+    await edit(ids.call.id, `${(await podium.services.decks.markdown(ids.call.id))!}\n\nOne more line.\n`, grace);
+    try {
+      expect(await publish([ids.loose.id, ids.call.id])).toMatchObject({ committed: 2, pushed: true });
+    } finally {
+      stop();
+    }
+    expect(seen.map(({ done, total }) => `${done}/${total}`)).toEqual(["0/2", "1/2", "2/2"]);
+    expect((await state()).run).toBeNull();
+  });
+
   it("moves a deck whose call date changed, removing its old file", async () => {
     await podium.services.prisma.deck.update({ where: { id: ids.call.id }, data: { callDate: new Date("2024-07-25T00:00:00Z") } });
     expect(await publish([ids.call.id])).toMatchObject({ committed: 1, pushed: true });
