@@ -44,8 +44,9 @@ export function LibraryBrowser({
   const shown = useRef(href);
   const current = useRef(query);
   useEffect(() => {
-    current.current = query;
-  }, [query]);
+    // Only the URL as it is now: a render for a URL already replaced by a newer change is stale.
+    if (href === libraryPageHref(libraryQueryFromUrl(new URLSearchParams(window.location.search)))) current.current = query;
+  }, [href, query]);
 
   const load = useCallback(async (next: LibraryQuery) => {
     const ticket = ++latest.current;
@@ -86,6 +87,9 @@ export function LibraryBrowser({
     // Next.js keeps useSearchParams in step with the History API, without a server round trip.
     if (replace) window.history.replaceState(null, "", target);
     else window.history.pushState(null, "", target);
+    // The URL reaches useSearchParams a render later: a second change made before then (clear the
+    // tag, then type a search) must build on this one, not on the query still shown.
+    current.current = next;
   }, []);
 
   useEffect(() => {
