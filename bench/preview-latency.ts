@@ -175,7 +175,13 @@ async function main(): Promise<void> {
         await profiler.send("Profiler.enable");
         await profiler.send("Profiler.start");
       }
+      // BENCH_TRACE=1: Chromium's timeline of the same typing (every process's tasks), for the Performance panel.
+      if (process.env.BENCH_TRACE) {
+        await mkdir("bench/results", { recursive: true });
+        await browser.startTracing(page, { path: `bench/results/preview-${size}.trace.json`, categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink", "cc", "toplevel", "input", "benchmark", "disabled-by-default-v8.gc"] });
+      }
       const atEnd = await typeAndMeasure(page, Math.ceil(KEYSTROKES / 2));
+      if (process.env.BENCH_TRACE) await browser.stopTracing();
       if (profiler) {
         const { profile } = await profiler.send("Profiler.stop");
         await mkdir("bench/results", { recursive: true });
