@@ -1,12 +1,11 @@
 "use client";
 
-// CodeMirror 6 bound to the deck's Y.Text: markdown with YAML frontmatter highlighting, line
-// numbers, line wrapping, remote cursors labelled with names, undo that only undoes my edits,
-// markdown shortcuts, search and replace, and completion of emoji and slideOptions.
+// CodeMirror 6 bound to the deck's Y.Text: markdown with YAML frontmatter highlighting (parsed
+// slide by slide, deck-language.ts), line numbers, line wrapping, remote cursors labelled with
+// names, undo that only undoes my edits, markdown shortcuts, search and replace, and completion of
+// emoji and slideOptions.
 import { closeBrackets, closeBracketsKeymap, completionKeymap } from "@codemirror/autocomplete";
 import { defaultKeymap, indentWithTab } from "@codemirror/commands";
-import { markdown, markdownLanguage } from "@codemirror/lang-markdown";
-import { yamlFrontmatter } from "@codemirror/lang-yaml";
 import { bracketMatching, indentOnInput, syntaxHighlighting } from "@codemirror/language";
 import { highlightSelectionMatches, search, searchKeymap } from "@codemirror/search";
 import { EditorState, Prec } from "@codemirror/state";
@@ -23,6 +22,7 @@ import {
 import { useEffect, useRef } from "react";
 import { deckCompletions } from "./deck-completions";
 import { deckHighlightStyle } from "./deck-highlight-style";
+import { deckMarkdown } from "./deck-language";
 import { markdownKeymap } from "./markdown-commands";
 import { mediaUpload } from "./media-upload";
 import { yCollab, yUndoManagerKeymap } from "y-codemirror.next";
@@ -93,7 +93,7 @@ export default function DeckEditor({ deckId, text, awareness, onView, onCursorLi
           highlightActiveLine(),
           highlightSelectionMatches(),
           syntaxHighlighting(deckHighlightStyle),
-          yamlFrontmatter({ content: markdown({ base: markdownLanguage }) }),
+          deckMarkdown(),
           EditorView.lineWrapping,
           search({ top: true }),
           deckCompletions(),

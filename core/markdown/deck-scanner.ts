@@ -14,7 +14,7 @@ import type { FrontmatterBlock } from "../frontmatter";
 import { MAX_SLIDES } from "../render/render-limits";
 import { stripSlideIndentation } from "../render/slide-indentation";
 
-interface Fence {
+export interface Fence {
   char: string;
   length: number;
   /** Text after the fence marker: an opening fence's info string. */
@@ -27,7 +27,8 @@ const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t](.*))?$/;
 
 const stripCr = (line: string): string => (line.endsWith("\r") ? line.slice(0, -1) : line);
 
-function readFence(line: string): Fence | null {
+/** The fence a line opens or closes (``` or ~~~, at most three spaces in), or null. */
+export function readFence(line: string): Fence | null {
   if (line.length < 3) return null;
   const match = FENCE.exec(stripCr(line));
   if (!match) return null;
@@ -37,7 +38,8 @@ function readFence(line: string): Fence | null {
   return { char: marker[0]!, length: marker.length, rest };
 }
 
-const closes = (open: Fence, candidate: Fence | null): boolean =>
+/** Does `candidate` close the fence `open` opened? */
+export const fenceCloses = (open: Fence, candidate: Fence | null): boolean =>
   candidate !== null && candidate.char === open.char && candidate.length >= open.length && candidate.rest.trim() === "";
 
 /**
@@ -77,7 +79,7 @@ class ClosedFences {
     const open = this.fence(index);
     if (!open || open.length >= this.unclosedFrom[open.char]!) return;
     for (let next = index + 1; this.line(next) !== undefined; next++) {
-      if (closes(open, this.fence(next))) {
+      if (fenceCloses(open, this.fence(next))) {
         this.fenceEnd = next;
         return;
       }
@@ -283,7 +285,7 @@ export function scanSlide(slideText: string): SlideScan {
     const line = stripCr(raw);
     const marker = readFence(line);
     if (fence) {
-      if (closes(fence, marker)) fence = null;
+      if (fenceCloses(fence, marker)) fence = null;
       continue;
     }
     if (marker) {
