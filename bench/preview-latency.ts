@@ -32,6 +32,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
+function stats(values: number[]): { p50: number; p95: number; max: number } {
+  const samples = [...values].sort((a, b) => a - b);
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95), max: samples[samples.length - 1]! };
+}
+
 interface Samples {
   /** Keystroke → the keystroke's own task done (CodeMirror, Yjs, a same-task render): the editor may paint. */
   handled: number[];
@@ -43,9 +48,9 @@ interface Samples {
   notified: number[];
 }
 
-/** Types one character at a time, each after the preview showed the previous one. */
-async function typeAndMeasure(page: Page, keystrokes: number): Promise<Samples> {
-  await page.evaluate((eventName) => {
+/** Types one character at a time, each after the preview (if the page has one) showed the previous one. */
+async function typeAndMeasure(page: Page, keystrokes: number, withPreview = true): Promise<Samples> {
+  await page.evaluate(({ eventName, withPreview }) => {
     const state = window as unknown as {
       bench: Samples;
       benchKeyAt: number | null;
@@ -88,6 +93,7 @@ async function typeAndMeasure(page: Page, keystrokes: number): Promise<Samples> 
       },
       { capture: true },
     );
+    if (!withPreview) return;
     document.querySelector('[data-testid="deck-frame-preview"]')!.addEventListener(eventName, (event) => {
       if (state.benchKeyAt === null) return;
       const { appliedAt } = (event as CustomEvent<{ appliedAt: number }>).detail;
@@ -95,16 +101,19 @@ async function typeAndMeasure(page: Page, keystrokes: number): Promise<Samples> 
       state.bench.notified.push(performance.timeOrigin + performance.now() - state.benchKeyAt);
       state.benchKeyAt = null;
     });
-  }, FRAME_RENDERED_EVENT);
+  }, { eventName: FRAME_RENDERED_EVENT, withPreview });
   // Letters only: a trailing space renders the same HTML, so the frame has nothing to update.
   const letters = "abcdefghijklmnopqrstuvwxyz";
   for (let n = 0; n < keystrokes; n++) {
     await page.keyboard.press(letters[n % letters.length]!);
     await page
-      .waitForFunction((count) => {
-        const { bench } = window as unknown as { bench: Samples };
-        return bench.applied.length > count && bench.painted.length > count;
-      }, n)
+      .waitForFunction(
+        ({ count, withPreview }) => {
+          const { bench } = window as unknown as { bench: Samples };
+          return (!withPreview || bench.applied.length > count) && bench.painted.length > count;
+        },
+        { count: n, withPreview },
+      )
       .catch(async (error: unknown) => {
         const counts = await page.evaluate(() => {
           const { bench } = window as unknown as { bench: Samples };
@@ -115,6 +124,21 @@ async function typeAndMeasure(page: Page, keystrokes: number): Promise<Samples> 
     await page.waitForTimeout(30);
   }
   return page.evaluate(() => (window as unknown as { bench: Samples }).bench);
+}
+
+/**
+ * The harness's own floor: the same clocks on a bare <textarea> in the same browser. "Painted"
+ * includes the wait for the display's next frame (up to 16.7 ms at 60 Hz), so its p95 is above
+ * 16 ms whatever the page does.
+ */
+async function measureFloor(page: Page, keystrokes: number): Promise<Samples> {
+  await page.setContent(`<textarea aria-label="floor" style="width: 600px; height: 300px"></textarea>`);
+  await page.evaluate(() => {
+    const area = document.querySelector("textarea")!;
+    (window as unknown as { podiumSession: unknown }).podiumSession = { text: { get length() { return area.value.length; } } };
+  });
+  await page.locator("textarea").click();
+  return typeAndMeasure(page, keystrokes, false);
 }
 
 async function main(): Promise<void> {
@@ -145,6 +169,9 @@ async function main(): Promise<void> {
     if (!signUp.ok()) throw new Error(`sign-up failed: ${signUp.status()} ${await signUp.text()}`);
 
     const loadBefore = os.loadavg();
+    const floorPage = await context.newPage();
+    const floorSamples = await measureFloor(floorPage, KEYSTROKES);
+    await floorPage.close();
     const results = [];
     for (const size of SIZES) {
       const { markdown, slides } = ordinaryDeck(size);
@@ -208,11 +235,6 @@ async function main(): Promise<void> {
       const shown = await frame.locator(".slides section.present:not(.stack) h1").first().textContent();
       await page.close();
 
-      const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
-      const stats = (values: number[]) => {
-        const samples = sorted(values);
-        return { p50: percentile(samples, 50), p95: percentile(samples, 95), max: samples[samples.length - 1]! };
-      };
       const result = {
         chars: markdown.length,
         slides,
@@ -241,6 +263,7 @@ async function main(): Promise<void> {
       loadAverage: { before: loadBefore.map((load) => Number(load.toFixed(2))), after: loadAfter.map((load) => Number(load.toFixed(2))) },
       underLoad,
       editorTarget: EDITOR_TARGET_MS,
+      floor: { keystrokes: floorSamples.painted.length, handled: stats(floorSamples.handled), painted: stats(floorSamples.painted) },
       results,
     };
     await mkdir("bench/results", { recursive: true });
@@ -256,6 +279,8 @@ async function main(): Promise<void> {
         `| ${kb(result.chars)} | ${result.slides} (${result.sectionsInFrame}) | ${(result.openMs / 1000).toFixed(1)} s | ${(result.parsedMs / 1000).toFixed(1)} s | ${ms(result.handled.p50)} / ${ms(result.handled.p95)} | ${ms(result.painted.p50)} | ${mark(result.painted.p95, EDITOR_TARGET_MS)} | ${ms(result.applied.p50)} | ${mark(result.applied.p95, result.previewTarget)} (< ${result.previewTarget} ms) | ${ms(result.notified.p95)} |`,
       );
     }
+    const { floor } = report;
+    console.log(`| bare \`<textarea>\` (the floor) | – | – | – | ${ms(floor.handled.p50)} / ${ms(floor.handled.p95)} | ${ms(floor.painted.p50)} | ${ms(floor.painted.p95)} | – | – | – |`);
   } finally {
     server.kill("SIGTERM");
     await new Promise((resolve) => server.once("exit", resolve));
