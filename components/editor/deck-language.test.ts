@@ -3,7 +3,7 @@ import { markdown, markdownLanguage } from "@codemirror/lang-markdown";
 import { yamlFrontmatter } from "@codemirror/lang-yaml";
 import { ensureSyntaxTree, type LanguageSupport } from "@codemirror/language";
 import { EditorState } from "@codemirror/state";
-import { type SyntaxNode, type Tree, TreeFragment } from "@lezer/common";
+import { type SyntaxNode, Tree, TreeFragment } from "@lezer/common";
 import { highlightTree } from "@lezer/highlight";
 import { describe, expect, it } from "vitest";
 import { ordinaryDeck } from "@/core/render/fixtures/ordinary-deck";
@@ -135,6 +135,44 @@ describe("deck language", () => {
       const to = random(3) === 0 ? Math.min(length, from + random(40)) : from;
       const stops = random(4) === 0 ? [random(length), random(length)].sort((a, b) => a - b) : [];
       edits.replace(from, to, snippets[random(snippets.length)]!, stops);
+      expect(edits.tree.toString(), `after edit ${step}`).toBe(fresh.parse(edits.doc).toString());
+    }
+  });
+
+  it("re-parses a long slide from its previous tree, to the tree a fresh parse gives", () => {
+    // A title slide, then one slide of 30 KB (the slides' text without separators). Edits stay in
+    // the long slide: the frontmatter's YAML parser recovers from errors differently when it
+    // re-parses incrementally, whatever the deck language does.
+    const title = "---\ntitle: Long\n---\n\n# Long\n\n---\n\n";
+    const long = title + ordinaryDeck(30_000).markdown.replaceAll("\n---\n", "\n").replaceAll("\n----\n", "\n").replace(/^---[^]*?\n---\n/, "");
+    const edits = new IncrementalParse(deckMarkdown(), long);
+    const fresh = deckMarkdown().language.parser;
+    let seed = 11;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    // The slide's own tree: its first blocks are the previous parse's, reused.
+    const slideTree = () => {
+      let node: SyntaxNode = edits.tree.resolveInner(title.length + 10, 1);
+      while (node.parent && node.parent.parent) node = node.parent;
+      return node.tree!;
+    };
+    const parts = (tree: Tree, into = new Set<unknown>()): Set<unknown> => {
+      for (const child of tree.children) {
+        into.add(child);
+        if (child instanceof Tree) parts(child, into);
+      }
+      return into;
+    };
+    const before = parts(slideTree());
+    edits.insert(edits.doc.length - 10, "a");
+    const after = parts(slideTree());
+    expect([...before].filter((part) => after.has(part)).length).toBeGreaterThan(before.size / 2);
+    const snippets = ["a", "\n", "**", "```\n", "# ", "\n\n", "- ", "<div>"];
+    for (let step = 0; step < 60; step++) {
+      const from = title.length + random(edits.doc.length - title.length + 1);
+      edits.replace(from, Math.min(edits.doc.length, from + random(2) * random(20)), snippets[random(snippets.length)]!);
       expect(edits.tree.toString(), `after edit ${step}`).toBe(fresh.parse(edits.doc).toString());
     }
   });
