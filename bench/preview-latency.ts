@@ -7,6 +7,8 @@
 //   from the requestAnimationFrame of that frame is handled right after its paint), and
 // - to the sandboxed frame's report that its DOM holds the change and reveal.js has synced and
 //   laid out the slide (FRAME_RENDERED_EVENT).
+// Floors, with the same clocks: a bare <textarea>, and the editor's CodeMirror setup alone
+// (bench/editor-alone.entry.ts, no Yjs, no preview) on each deck.
 // Prints a markdown table for docs/benchmarks.md, with the load average (the numbers of a machine
 // others are using are marked "under load"), and writes bench/results/preview-latency.json.
 import { spawn } from "node:child_process";
@@ -15,6 +17,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
+import { build } from "esbuild";
 import { FRAME_RENDERED_EVENT } from "../components/preview/deck-frame-host";
 import { DEFAULT_MAX_DECK_CHARS } from "../core/limits";
 import { findFreePort } from "../server/free-port";
@@ -31,6 +34,8 @@ const previewTarget = (chars: number) => (chars <= 200_000 ? 16 : 50);
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
+
+const floorStats = (samples: Samples) => ({ keystrokes: samples.painted.length, handled: stats(samples.handled), painted: stats(samples.painted) });
 
 function stats(values: number[]): { p50: number; p95: number; max: number } {
   const samples = [...values].sort((a, b) => a - b);
@@ -141,6 +146,32 @@ async function measureFloor(page: Page, keystrokes: number): Promise<Samples> {
   return typeAndMeasure(page, keystrokes, false);
 }
 
+/** The editor's CodeMirror setup alone (bench/editor-alone.entry.ts), typed into at the end of `markdown`. */
+async function measureEditorAlone(page: Page, bundle: string, markdown: string, keystrokes: number): Promise<Samples> {
+  await page.setContent(`<!doctype html><html><body style="margin: 0"><div id="host" style="width: 780px; height: 860px"></div></body></html>`);
+  await page.addScriptTag({ content: bundle });
+  await page.evaluate((doc) => (window as unknown as { startEditor: (doc: string) => void }).startEditor(doc), markdown);
+  await page.locator(".cm-content").click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.press("Enter");
+  await waitForFullParse(page);
+  await page.waitForTimeout(500);
+  return typeAndMeasure(page, keystrokes, false);
+}
+
+/** CodeMirror's debugging view of the syntax tree (`state.tree`) covers the whole document. */
+async function waitForFullParse(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const content = document.querySelector(".cm-content") as unknown as { cmTile?: { root?: { view?: { state: { tree: { length: number }; doc: { length: number } } } } } };
+      const state = content?.cmTile?.root?.view?.state;
+      return state !== undefined && state.tree.length >= state.doc.length;
+    },
+    undefined,
+    { timeout: 180_000, polling: 100 },
+  );
+}
+
 async function main(): Promise<void> {
   const port = await findFreePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "podium-bench-preview-"));
@@ -171,7 +202,22 @@ async function main(): Promise<void> {
     const loadBefore = os.loadavg();
     const floorPage = await context.newPage();
     const floorSamples = await measureFloor(floorPage, KEYSTROKES);
+    const editorBundle = await build({
+      entryPoints: [path.join(import.meta.dirname, "editor-alone.entry.ts")],
+      bundle: true,
+      write: false,
+      format: "iife",
+      minify: true,
+      define: { "process.env.NODE_ENV": '"production"' },
+      logLevel: "warning",
+    });
+    const editorAlone: Record<number, ReturnType<typeof floorStats>> = {};
     await floorPage.close();
+    for (const size of SIZES) {
+      const alonePage = await context.newPage();
+      editorAlone[size] = floorStats(await measureEditorAlone(alonePage, editorBundle.outputFiles[0]!.text, ordinaryDeck(size).markdown, KEYSTROKES));
+      await alonePage.close();
+    }
     const results = [];
     for (const size of SIZES) {
       const { markdown, slides } = ordinaryDeck(size);
@@ -195,17 +241,9 @@ async function main(): Promise<void> {
       await page.locator(".cm-content").click();
       await page.keyboard.press("Control+End");
       await page.keyboard.press("Enter");
-      // Typing is measured once the editor has parsed the whole deck (in idle time after opening;
-      // `state.tree` is CodeMirror's debugging view of the syntax tree): that is reported apart.
-      await page.waitForFunction(
-        () => {
-          const content = document.querySelector(".cm-content") as unknown as { cmTile?: { root?: { view?: { state: { tree: { length: number }; doc: { length: number } } } } } };
-          const state = content?.cmTile?.root?.view?.state;
-          return state !== undefined && state.tree.length >= state.doc.length;
-        },
-        undefined,
-        { timeout: 180_000, polling: 100 },
-      );
+      // Typing is measured once the editor has parsed the whole deck (in idle time after
+      // opening): that time is reported apart.
+      await waitForFullParse(page);
       const parsedMs = Date.now() - opening;
       await page.waitForTimeout(500);
       // BENCH_CPU_PROFILE=1: a Chromium CPU profile of the typing at the end, to open in DevTools.
@@ -263,7 +301,8 @@ async function main(): Promise<void> {
       loadAverage: { before: loadBefore.map((load) => Number(load.toFixed(2))), after: loadAfter.map((load) => Number(load.toFixed(2))) },
       underLoad,
       editorTarget: EDITOR_TARGET_MS,
-      floor: { keystrokes: floorSamples.painted.length, handled: stats(floorSamples.handled), painted: stats(floorSamples.painted) },
+      floor: floorStats(floorSamples),
+      editorAlone,
       results,
     };
     await mkdir("bench/results", { recursive: true });
@@ -279,8 +318,10 @@ async function main(): Promise<void> {
         `| ${kb(result.chars)} | ${result.slides} (${result.sectionsInFrame}) | ${(result.openMs / 1000).toFixed(1)} s | ${(result.parsedMs / 1000).toFixed(1)} s | ${ms(result.handled.p50)} / ${ms(result.handled.p95)} | ${ms(result.painted.p50)} | ${mark(result.painted.p95, EDITOR_TARGET_MS)} | ${ms(result.applied.p50)} | ${mark(result.applied.p95, result.previewTarget)} (< ${result.previewTarget} ms) | ${ms(result.notified.p95)} |`,
       );
     }
-    const { floor } = report;
-    console.log(`| bare \`<textarea>\` (the floor) | – | – | – | ${ms(floor.handled.p50)} / ${ms(floor.handled.p95)} | ${ms(floor.painted.p50)} | ${ms(floor.painted.p95)} | – | – | – |`);
+    const floorRow = (label: string, floor: ReturnType<typeof floorStats>) =>
+      console.log(`| ${label} | – | – | – | ${ms(floor.handled.p50)} / ${ms(floor.handled.p95)} | ${ms(floor.painted.p50)} | ${ms(floor.painted.p95)} | – | – | – |`);
+    floorRow("bare `<textarea>`", report.floor);
+    for (const size of SIZES) floorRow(`CodeMirror alone, ${kb(ordinaryDeck(size).markdown.length)}`, report.editorAlone[size]!);
   } finally {
     server.kill("SIGTERM");
     await new Promise((resolve) => server.once("exit", resolve));
