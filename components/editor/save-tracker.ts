@@ -20,6 +20,8 @@ export class SaveTracker extends ObservableV2<{ change: (unsaved: number) => voi
   private saved = 0;
   private requested = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** What localStorage holds: whether anything is owed. */
+  private storedOwed: boolean;
 
   constructor(
     private readonly doc: Y.Doc,
@@ -30,6 +32,7 @@ export class SaveTracker extends ObservableV2<{ change: (unsaved: number) => voi
   ) {
     super();
     this.changes = readCount(storageKey);
+    this.storedOwed = this.changes > 0;
     provider.messageHandlers[MessageType.savedState] = (_encoder, decoder) => this.acknowledged(decoding.readVarUint(decoder));
     doc.on("update", this.onUpdate);
     provider.on("sync", this.onSync);
@@ -40,7 +43,10 @@ export class SaveTracker extends ObservableV2<{ change: (unsaved: number) => voi
   }
 
   destroy(): void {
-    if (this.timer) clearTimeout(this.timer);
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.storeCount();
+    }
     this.doc.off("update", this.onUpdate);
     this.provider.off("sync", this.onSync);
     super.destroy();
@@ -60,6 +66,7 @@ export class SaveTracker extends ObservableV2<{ change: (unsaved: number) => voi
     // after it is answered only once that update is stored.
     this.timer ??= setTimeout(() => {
       this.timer = null;
+      this.storeCount();
       this.request();
     }, REQUEST_DELAY_MS);
   };
@@ -89,8 +96,16 @@ export class SaveTracker extends ObservableV2<{ change: (unsaved: number) => voi
   }
 
   private changed(): void {
-    writeCount(this.storageKey, this.unsaved);
+    // Whether anything is owed is written at once; the exact count (it moves with every
+    // keystroke, and localStorage writes synchronously) with the next save request.
+    const owed = this.unsaved > 0;
+    if (owed !== this.storedOwed) this.storeCount();
     this.emit("change", [this.unsaved]);
+  }
+
+  private storeCount(): void {
+    writeCount(this.storageKey, this.unsaved);
+    this.storedOwed = this.unsaved > 0;
   }
 }
 
