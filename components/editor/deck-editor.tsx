@@ -10,6 +10,7 @@ import type { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { deckEditorSetup } from "./deck-editor-setup";
 import { mediaUpload } from "./media-upload";
+import { remoteCursors } from "./remote-cursors";
 
 export interface DeckEditorProps {
   /** Pasted and dropped images are uploaded for this deck. */
@@ -40,7 +41,9 @@ export default function DeckEditor({ deckId, text, awareness, onView, onCursorLi
         doc: text.toString(),
         extensions: [
           ...deckEditorSetup(yUndoManagerKeymap),
-          yCollab(text, awareness, { undoManager }),
+          // The binding and undo from y-codemirror; the cursors our own (remote-cursors.ts).
+          yCollab(text, null, { undoManager }),
+          remoteCursors(text, awareness),
           mediaUpload(deckId),
           EditorView.updateListener.of((update) => {
             if (!update.selectionSet && !update.docChanged) return;
