@@ -26,6 +26,14 @@ import { ordinaryDeck } from "../core/render/fixtures/ordinary-deck";
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 100);
 /** The largest deck leaves room for the characters typed into it. */
 const SIZES = (process.env.BENCH_SIZES ?? `20000,200000,${DEFAULT_MAX_DECK_CHARS}`).split(",").map((size) => Math.min(Number(size), DEFAULT_MAX_DECK_CHARS - 2 * KEYSTROKES));
+/**
+ * A deck with a real editing history: the 200 KB deck after this many single-character edits at
+ * scattered places (BENCH_HISTORY_EDITS; 0 leaves it out), as several people revising it for
+ * weeks leave it. Yjs keeps each edit's item, so its text is some 100,000 items, not a few.
+ */
+const HISTORY_EDITS = Number(process.env.BENCH_HISTORY_EDITS ?? 60_000);
+const HISTORY_DECK_CHARS = 200_000;
+
 /** Goals, p95: the editor paints within a frame at any size; the preview within a frame up to 200 KB, 50 ms beyond. */
 const EDITOR_TARGET_MS = 16;
 const previewTarget = (chars: number) => (chars <= 200_000 ? 16 : 50);
@@ -132,6 +140,28 @@ async function typeAndMeasure(page: Page, keystrokes: number, withPreview = true
 }
 
 /**
+ * Makes the deck's history in the page: letters typed at pseudo-random places, in
+ * transactions of a thousand edits, until the server has stored them all. The page is then
+ * reloaded, and opens the deck as anyone would.
+ */
+async function editHistory(page: Page, edits: number): Promise<void> {
+  await page.evaluate(async (edits) => {
+    const { text, doc, saves } = (window as unknown as { podiumSession: { text: import("yjs").Text; doc: import("yjs").Doc; saves: { unsaved: number } } }).podiumSession;
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    // Letters and spaces only, so every slide stays a slide.
+    const letters = "abcdefghij ";
+    for (let done = 0; done < edits; ) {
+      doc.transact(() => {
+        for (let n = 0; n < 1000 && done < edits; n++, done++) text.insert(Math.floor(random() * text.length), letters[done % letters.length]!);
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    while (saves.unsaved > 0) await new Promise((resolve) => setTimeout(resolve, 200));
+  }, edits);
+}
+
+/**
  * The harness's own floor: the same clocks on a bare <textarea> in the same browser. "Painted"
  * includes the wait for the display's next frame (up to 16.7 ms at 60 Hz), so its p95 is above
  * 16 ms whatever the page does.
@@ -219,8 +249,10 @@ async function main(): Promise<void> {
       await alonePage.close();
     }
     const results = [];
-    for (const size of SIZES) {
+    const decks = [...SIZES.map((size) => ({ size, historyEdits: 0 })), ...(HISTORY_EDITS > 0 ? [{ size: HISTORY_DECK_CHARS, historyEdits: HISTORY_EDITS }] : [])];
+    for (const { size, historyEdits } of decks) {
       const { markdown, slides } = ordinaryDeck(size);
+      const name = historyEdits ? `${size}-history` : String(size);
       const created = await context.request.post("/api/decks", { data: { markdown }, headers, timeout: 120_000 });
       if (created.status() !== 201) throw new Error(`creating the deck failed: ${created.status()} ${await created.text()}`);
       const { id } = (await created.json()) as { id: string };
@@ -230,9 +262,14 @@ async function main(): Promise<void> {
       page.on("console", (message) => {
         if (message.type() === "error") console.error(`page console: ${message.text()}`);
       });
+      const frame = page.frameLocator('[data-testid="deck-frame-preview"]');
+      if (historyEdits) {
+        await page.goto(`/d/${id}`);
+        await frame.locator(".slides section.present h1").first().waitFor({ timeout: 180_000 });
+        await editHistory(page, historyEdits);
+      }
       const opening = Date.now();
       await page.goto(`/d/${id}`);
-      const frame = page.frameLocator('[data-testid="deck-frame-preview"]');
       await frame.locator(".slides section.present h1").first().waitFor({ timeout: 180_000 });
       const openMs = Date.now() - opening;
       const sections = await frame.locator(".slides > section").count();
@@ -255,18 +292,18 @@ async function main(): Promise<void> {
       // BENCH_TRACE=1: Chromium's timeline of the same typing (every process's tasks), for the Performance panel.
       if (process.env.BENCH_TRACE) {
         await mkdir("bench/results", { recursive: true });
-        await browser.startTracing(page, { path: `bench/results/preview-${size}.trace.json`, categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink", "cc", "toplevel", "input", "benchmark", "disabled-by-default-v8.gc"] });
+        await browser.startTracing(page, { path: `bench/results/preview-${name}.trace.json`, categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink", "cc", "toplevel", "input", "benchmark", "disabled-by-default-v8.gc"] });
       }
       const atEnd = await typeAndMeasure(page, Math.ceil(KEYSTROKES / 2));
       if (process.env.BENCH_TRACE) await browser.stopTracing();
       if (profiler) {
         const { profile } = await profiler.send("Profiler.stop");
         await mkdir("bench/results", { recursive: true });
-        await writeFile(`bench/results/preview-${size}.cpuprofile`, JSON.stringify(profile));
+        await writeFile(`bench/results/preview-${name}.cpuprofile`, JSON.stringify(profile));
       }
       // The outline jumps the cursor to a slide's first line, as a team lead would.
-      const middle = Math.floor(slides / 2);
-      await page.getByTestId("outline-slide").filter({ hasText: `Team ${middle} report` }).first().click();
+      const outlineSlides = page.getByTestId("outline-slide");
+      await outlineSlides.nth(Math.floor((await outlineSlides.count()) / 2)).click();
       await page.keyboard.press("End");
       await page.waitForTimeout(500);
       const inMiddle = await typeAndMeasure(page, Math.floor(KEYSTROKES / 2));
@@ -274,7 +311,8 @@ async function main(): Promise<void> {
       await page.close();
 
       const result = {
-        chars: markdown.length,
+        chars: markdown.length + historyEdits,
+        historyEdits,
         slides,
         sectionsInFrame: sections,
         openMs,
@@ -287,7 +325,7 @@ async function main(): Promise<void> {
         middleSlideShown: shown,
         previewTarget: previewTarget(size),
       };
-      console.error(`${size}: ${JSON.stringify(result)}`);
+      console.error(`${name}: ${JSON.stringify(result)}`);
       results.push(result);
     }
     await browser.close();
@@ -310,12 +348,13 @@ async function main(): Promise<void> {
     const ms = (value: number) => `${value.toFixed(1)} ms`;
     const mark = (value: number, target: number) => `${ms(value)} ${value < target ? "✓" : "✗"}`;
     const kb = (chars: number) => (chars >= 1_000_000 ? `${(chars / 1_000_000).toFixed(2)} M chars` : `${Math.round(chars / 1000)} K chars`);
+    const deckLabel = (result: { chars: number; historyEdits: number }) => (result.historyEdits ? `${kb(result.chars)}, ${result.historyEdits.toLocaleString("en")} edits of history` : kb(result.chars));
     console.log(`Machine: ${report.machine}; load average ${report.loadAverage.before.join(" ")} before, ${report.loadAverage.after.join(" ")} after${underLoad ? " — **under load**" : ""}\n`);
     console.log("| deck | slides (sections) | open | parsed | keystroke handled p50 / p95 | editor painted p50 | p95 (< 16 ms) | preview updated p50 | p95 (target) | page told p95 |");
     console.log("|---|---|---|---|---|---|---|---|---|---|");
     for (const result of results) {
       console.log(
-        `| ${kb(result.chars)} | ${result.slides} (${result.sectionsInFrame}) | ${(result.openMs / 1000).toFixed(1)} s | ${(result.parsedMs / 1000).toFixed(1)} s | ${ms(result.handled.p50)} / ${ms(result.handled.p95)} | ${ms(result.painted.p50)} | ${mark(result.painted.p95, EDITOR_TARGET_MS)} | ${ms(result.applied.p50)} | ${mark(result.applied.p95, result.previewTarget)} (< ${result.previewTarget} ms) | ${ms(result.notified.p95)} |`,
+        `| ${deckLabel(result)} | ${result.slides} (${result.sectionsInFrame}) | ${(result.openMs / 1000).toFixed(1)} s | ${(result.parsedMs / 1000).toFixed(1)} s | ${ms(result.handled.p50)} / ${ms(result.handled.p95)} | ${ms(result.painted.p50)} | ${mark(result.painted.p95, EDITOR_TARGET_MS)} | ${ms(result.applied.p50)} | ${mark(result.applied.p95, result.previewTarget)} (< ${result.previewTarget} ms) | ${ms(result.notified.p95)} |`,
       );
     }
     const floorRow = (label: string, floor: ReturnType<typeof floorStats>) =>
