@@ -149,11 +149,20 @@ async function editHistory(page: Page, edits: number): Promise<void> {
     const { text, doc, saves } = (window as unknown as { podiumSession: { text: import("yjs").Text; doc: import("yjs").Doc; saves: { unsaved: number } } }).podiumSession;
     let seed = 7;
     const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
-    // Letters and spaces only, so every slide stays a slide.
-    const letters = "abcdefghij ";
+    // Letters only, inside words of the bullet lines, so every slide keeps its separators and title.
+    const letters = "abcdefghij";
     for (let done = 0; done < edits; ) {
+      const snapshot = text.toString();
+      const places: number[] = [];
+      while (places.length < 1000 && done + places.length < edits) {
+        const at = 1 + Math.floor(random() * (snapshot.length - 2));
+        const lineStart = snapshot.lastIndexOf("\n", at - 1) + 1;
+        if (snapshot.startsWith("- ", lineStart) && /[a-z]/.test(snapshot[at - 1]!) && /[a-z]/.test(snapshot[at]!)) places.push(at);
+      }
+      // From the end backwards, so each place is still where the snapshot has it.
+      places.sort((a, b) => b - a);
       doc.transact(() => {
-        for (let n = 0; n < 1000 && done < edits; n++, done++) text.insert(Math.floor(random() * text.length), letters[done % letters.length]!);
+        for (const at of places) text.insert(at, letters[done++ % letters.length]!);
       });
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
