@@ -2,11 +2,15 @@
 
 // The sidebar: the deck's slides as a tree (horizontal slides with their vertical ones), who is
 // editing on each, and the slide under my cursor. Clicking a slide asks to show it.
-import { memo, type ComponentType } from "react";
+// A deck may have thousands of slides: the list comes in blocks of BLOCK_STACKS sections whose
+// rendering the browser skips while they are off screen (content-visibility in globals.css), so
+// a frame after a keystroke lays out, paints and hit-tests the few blocks in view, not every row.
+// The rows stay in the document, for find-in-page, the accessibility tree and the keyboard.
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, type ComponentType } from "react";
 import type * as Y from "yjs";
 import { PersonAvatar } from "./person-avatar";
 import { formatDuration } from "@/core/presenter-pacing";
-import { outlineBudget, slideAtLine, type OutlineSlide } from "./slide-outline";
+import { outlineBudget, slideAtLine, type Outline, type OutlineSlide } from "./slide-outline";
 import { useOutline } from "./use-outline";
 import type { Peer } from "./use-presence";
 
@@ -30,6 +34,10 @@ interface Props {
 
 const key = (slide: { h: number; v: number }) => `${slide.h}.${slide.v}`;
 const NOBODY: Peer[] = [];
+/** Sections per block: the blocks in view are laid out whole, and every block costs the browser a little each frame. */
+const BLOCK_STACKS = 40;
+/** An item's height (.outline-item's min-height): a block's size until it has been shown once. */
+const ITEM_PX = 34;
 
 // Memoised: the editor screen re-renders with state of its own (connection, presence), this need not.
 export const DeckOutline = memo(function DeckOutline({ text, peers, cursorLine, onSelectSlide, SectionSlot, Summary }: Props) {
@@ -45,19 +53,34 @@ export const DeckOutline = memo(function DeckOutline({ text, peers, cursorLine, 
   const count = outline.reduce((total, stack) => total + stack.length, 0);
   const budget = outlineBudget(outline);
 
+  // Items get no line (it moves with every new line above them): a click looks it up here.
+  const latest = useRef(outline);
+  useLayoutEffect(() => {
+    latest.current = outline;
+  }, [outline]);
+  const select = useCallback(
+    (h: number, v: number) => {
+      const slide = latest.current[h]?.[v];
+      if (slide) onSelectSlide({ h, v, line: slide.contentLine });
+    },
+    [onSelectSlide],
+  );
+
   const item = (slide: OutlineSlide, label: string) => (
     <OutlineItem
       h={slide.h}
       v={slide.v}
-      line={slide.contentLine}
       title={slide.title}
       budget={slide.budget}
       label={label}
       people={editors.get(key(slide)) ?? NOBODY}
       isCurrent={current !== null && key(current) === key(slide)}
-      onSelectSlide={onSelectSlide}
+      onSelect={select}
     />
   );
+
+  const blocks: Outline[] = [];
+  for (let from = 0; from < outline.length; from += BLOCK_STACKS) blocks.push(outline.slice(from, from + BLOCK_STACKS));
 
   return (
     <nav className="outline" aria-label="Slides" data-testid="deck-outline">
@@ -70,21 +93,23 @@ export const DeckOutline = memo(function DeckOutline({ text, peers, cursorLine, 
         )}
       </div>
       {Summary && <Summary />}
-      <ol className="outline-list">
-        {outline.map((stack) => (
-          <li key={stack[0]!.h}>
-            {item(stack[0]!, String(stack[0]!.h + 1))}
-            {SectionSlot && <SectionSlot h={stack[0]!.h} />}
-            {stack.length > 1 && (
-              <ol className="outline-list outline-verticals">
-                {stack.slice(1).map((slide) => (
-                  <li key={slide.v}>{item(slide, `${slide.h + 1}.${slide.v + 1}`)}</li>
-                ))}
-              </ol>
-            )}
-          </li>
-        ))}
-      </ol>
+      {blocks.map((block) => (
+        <ol key={block[0]![0]!.h} className="outline-list outline-block" style={{ containIntrinsicSize: `auto ${block.reduce((total, stack) => total + stack.length, 0) * ITEM_PX}px` }}>
+          {block.map((stack) => (
+            <li key={stack[0]!.h}>
+              {item(stack[0]!, String(stack[0]!.h + 1))}
+              {SectionSlot && <SectionSlot h={stack[0]!.h} />}
+              {stack.length > 1 && (
+                <ol className="outline-list outline-verticals">
+                  {stack.slice(1).map((slide) => (
+                    <li key={slide.v}>{item(slide, `${slide.h + 1}.${slide.v + 1}`)}</li>
+                  ))}
+                </ol>
+              )}
+            </li>
+          ))}
+        </ol>
+      ))}
     </nav>
   );
 });
@@ -92,25 +117,30 @@ export const DeckOutline = memo(function DeckOutline({ text, peers, cursorLine, 
 interface ItemProps {
   h: number;
   v: number;
-  line: number;
   title: string;
   budget: number | null;
   label: string;
   people: Peer[];
   isCurrent: boolean;
-  onSelectSlide: (slide: SlideSelection) => void;
+  onSelect: (h: number, v: number) => void;
 }
 
 // Memoised with plain props: typing in a heading changes one title, and only its item re-renders.
-const OutlineItem = memo(function OutlineItem({ h, v, line, title, budget, label, people, isCurrent, onSelectSlide }: ItemProps) {
+const OutlineItem = memo(function OutlineItem({ h, v, title, budget, label, people, isCurrent, onSelect }: ItemProps) {
+  const button = useRef<HTMLButtonElement>(null);
+  // The slide under my cursor stays in sight as the cursor moves through a long deck.
+  useEffect(() => {
+    if (isCurrent) button.current?.scrollIntoView({ block: "nearest" });
+  }, [isCurrent]);
   return (
     <button
+      ref={button}
       type="button"
       className="outline-item"
       data-testid="outline-slide"
       data-slide={`${h}.${v}`}
       aria-current={isCurrent ? "location" : undefined}
-      onClick={() => onSelectSlide({ h, v, line })}
+      onClick={() => onSelect(h, v)}
     >
       <span className="outline-number">{label}</span>
       <span className={title ? "outline-title" : "outline-title untitled"}>{title || "Untitled slide"}</span>
