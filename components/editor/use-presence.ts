@@ -11,6 +11,7 @@ import type { DeckSession } from "./use-deck-session";
 import { LineIndex } from "./line-index";
 import { subscribeViewerCount } from "./viewer-count";
 import { idleThrottle } from "@/components/sync/idle-throttle";
+import { textSnapshot } from "@/components/sync/text-snapshot";
 
 export interface Peer {
   clientId: number;
@@ -69,7 +70,7 @@ function samePeers(a: Peer[], b: Peer[]): boolean {
 }
 
 function readPeers(doc: Y.Doc, text: Y.Text, awareness: Awareness, lines: LineIndex): Peer[] {
-  const markdown = text.toString();
+  const markdown = textSnapshot(text);
   const peers: Peer[] = [];
   for (const [clientId, state] of awareness.getStates()) {
     const user = state.user as Partial<PresenceUser> | undefined;
