@@ -95,17 +95,12 @@ export function createOutlineBuilder(): OutlineBuilder {
       const outline = horizontals.map((stack, h) =>
         stack.map((slide, v): OutlineSlide => {
           const reading = stacks[h]![v]!;
-          const next: OutlineSlide = {
-            h,
-            v,
-            startLine: slide.startLine,
-            endLine: slide.endLine,
-            contentLine: Math.min(slide.startLine + reading.leadingBlankLines, slide.endLine),
-            title: reading.title,
-            budget: v === 0 ? budgets[h]! : null,
-          };
+          const contentLine = Math.min(slide.startLine + reading.leadingBlankLines, slide.endLine);
+          const budget = v === 0 ? budgets[h]! : null;
           const old = previous[h]?.[v];
-          return old && sameSlide(old, next) ? old : next;
+          // Compared before a new object is made: most slides are the old ones.
+          if (old && old.startLine === slide.startLine && old.endLine === slide.endLine && old.contentLine === contentLine && old.title === reading.title && old.budget === budget) return old;
+          return { h, v, startLine: slide.startLine, endLine: slide.endLine, contentLine, title: reading.title, budget };
         }),
       );
       previous = outline;

@@ -156,9 +156,12 @@ export function createSectionsReader(): SectionsReader {
       if (block && FENCE_LIKE.test(markdown.slice(0, markdown.length - body.length))) return (previous = parseSections(markdown));
       const sections = splitter.split(body, firstLine).horizontals.map((stack, index): DeckSection => {
         const first = stack[0]!;
-        const next: DeckSection = { index, ...read(first), startLine: first.startLine, endLine: stack[stack.length - 1]!.endLine, firstSlideEndLine: first.endLine };
+        const fields = read(first);
+        const endLine = stack[stack.length - 1]!.endLine;
         const old = previous[index];
-        return old && sameSection(old, next) ? old : next;
+        // Compared before a new object is made: most sections are the old ones.
+        if (old && old.startLine === first.startLine && old.endLine === endLine && old.firstSlideEndLine === first.endLine && sameFields(old, fields)) return old;
+        return { index, ...fields, startLine: first.startLine, endLine, firstSlideEndLine: first.endLine };
       });
       readings.endRender();
       previous = sections;
@@ -168,19 +171,11 @@ export function createSectionsReader(): SectionsReader {
 }
 
 export function sameSection(a: DeckSection, b: DeckSection): boolean {
-  return (
-    a === b ||
-    (a.index === b.index &&
-      a.title === b.title &&
-      a.owner === b.owner &&
-      a.ownerName === b.ownerName &&
-      a.status === b.status &&
-      a.continued === b.continued &&
-      a.tracked === b.tracked &&
-      a.startLine === b.startLine &&
-      a.endLine === b.endLine &&
-      a.firstSlideEndLine === b.firstSlideEndLine)
-  );
+  return a === b || (a.index === b.index && a.startLine === b.startLine && a.endLine === b.endLine && a.firstSlideEndLine === b.firstSlideEndLine && sameFields(a, b));
+}
+
+function sameFields(a: SlideFields, b: SlideFields): boolean {
+  return a.title === b.title && a.owner === b.owner && a.ownerName === b.ownerName && a.status === b.status && a.continued === b.continued && a.tracked === b.tracked;
 }
 
 /** A first slide's fields from its text: its lines are the document's from its startLine to its endLine. */
