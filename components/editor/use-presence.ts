@@ -8,8 +8,10 @@ import type { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { PresenceUser } from "@/core/sync-protocol";
 import type { DeckSession } from "./use-deck-session";
+import { LineIndex } from "./line-index";
 import { subscribeViewerCount } from "./viewer-count";
 import { idleThrottle } from "@/components/sync/idle-throttle";
+import { textSnapshot } from "@/components/sync/text-snapshot";
 
 export interface Peer {
   clientId: number;
@@ -30,8 +32,9 @@ export function usePresence(session: DeckSession | null): Peer[] {
     if (!session) return;
     const { doc, text } = session;
     const awareness = session.provider.awareness;
+    const lines = new LineIndex();
     const refresh = () => {
-      const next = readPeers(doc, text, awareness);
+      const next = readPeers(doc, text, awareness, lines);
       // My own typing changes the awareness all the time, the peers and their lines rarely.
       setPeers((current) => (samePeers(current, next) ? current : next));
     };
@@ -66,8 +69,8 @@ function samePeers(a: Peer[], b: Peer[]): boolean {
   });
 }
 
-function readPeers(doc: Y.Doc, text: Y.Text, awareness: Awareness): Peer[] {
-  const markdown = text.toString();
+function readPeers(doc: Y.Doc, text: Y.Text, awareness: Awareness, lines: LineIndex): Peer[] {
+  const markdown = textSnapshot(text);
   const peers: Peer[] = [];
   for (const [clientId, state] of awareness.getStates()) {
     const user = state.user as Partial<PresenceUser> | undefined;
@@ -77,14 +80,14 @@ function readPeers(doc: Y.Doc, text: Y.Text, awareness: Awareness): Peer[] {
       name: user.name,
       color: user.color,
       isMe: clientId === awareness.clientID,
-      line: cursorLine(doc, markdown, (state.cursor as { head?: unknown } | null | undefined)?.head),
+      line: cursorLine(doc, markdown, lines, (state.cursor as { head?: unknown } | null | undefined)?.head),
     });
   }
   // Me first, then everyone else by name, so the avatars do not shuffle around.
   return peers.sort((a, b) => Number(b.isMe) - Number(a.isMe) || a.name.localeCompare(b.name) || a.clientId - b.clientId);
 }
 
-function cursorLine(doc: Y.Doc, markdown: string, head: unknown): number | null {
+function cursorLine(doc: Y.Doc, markdown: string, lines: LineIndex, head: unknown): number | null {
   if (!head) return null;
   let absolute: Y.AbsolutePosition | null;
   try {
@@ -95,8 +98,5 @@ function cursorLine(doc: Y.Doc, markdown: string, head: unknown): number | null 
     return null;
   }
   if (!absolute) return null;
-  let line = 1;
-  const end = Math.min(absolute.index, markdown.length);
-  for (let index = markdown.indexOf("\n"); index >= 0 && index < end; index = markdown.indexOf("\n", index + 1)) line++;
-  return line;
+  return lines.lineAt(markdown, absolute.index);
 }

@@ -4,16 +4,21 @@
 // controls to claim, assign, release it and set its status (people who may write only).
 import { SECTION_STATUS_LABELS, SECTION_STATUSES, isSectionStatus, type SectionStatus } from "@/core/sections/deck-sections";
 import type { SectionChange } from "@/core/sections/section-edit";
+import { memo, useSyncExternalStore } from "react";
 import { changeSection } from "./section-actions";
-import { useSectionsState } from "./sections-context";
+import type { SectionRows } from "./section-rows";
+import { useSectionRowsState } from "./sections-context";
 import "./sections.css";
 
-export function SectionRow({ h }: { h: number }) {
-  const state = useSectionsState();
-  const section = state?.sections[h];
-  if (!state || !section) return null;
+const noSubscription = () => () => {};
+
+// Memoised, and reading only its own row: editing one section re-renders one row of thousands.
+export const SectionRow = memo(function SectionRow({ h }: { h: number }) {
+  const state = useSectionRowsState();
+  const view = useRow(state?.rows ?? null, h);
+  if (!state || !view) return null;
+  const { section, writers } = view;
   const { me, writable, people, text } = state;
-  const writers = state.writers.get(h) ?? [];
   const mine = me !== null && section.owner === me.id;
   const canEdit = writable && text !== null;
   const apply = (change: SectionChange) => {
@@ -95,4 +100,9 @@ export function SectionRow({ h }: { h: number }) {
       )}
     </div>
   );
+});
+
+function useRow(rows: SectionRows | null, h: number) {
+  const read = () => rows?.row(h) ?? null;
+  return useSyncExternalStore(rows?.subscribe ?? noSubscription, read, read);
 }

@@ -3,11 +3,12 @@
 // What the outline's section rows and the readiness line share: the sections as the text says
 // now, who is writing in each (their cursor's line, from presence), who I am and whether I may
 // write, and the people a section can be assigned to (fetched once, names only).
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from "react";
 import type * as Y from "yjs";
 import type { Peer } from "@/components/editor/use-presence";
 import type { SectionPeopleResponse, SectionPerson } from "@/core/api/sections";
 import type { DeckSection } from "@/core/sections/deck-sections";
+import { SectionRows } from "./section-rows";
 import { useSections } from "./use-sections";
 
 export interface SectionsState {
@@ -26,6 +27,17 @@ const SectionsContext = createContext<SectionsState | null>(null);
 
 export function useSectionsState(): SectionsState | null {
   return useContext(SectionsContext);
+}
+
+/** For the outline's rows: what they share, which rarely changes, and each row's own view. */
+export interface SectionRowsState extends Pick<SectionsState, "text" | "me" | "writable" | "people"> {
+  rows: SectionRows;
+}
+
+const SectionRowsContext = createContext<SectionRowsState | null>(null);
+
+export function useSectionRowsState(): SectionRowsState | null {
+  return useContext(SectionRowsContext);
 }
 
 interface Props {
@@ -70,5 +82,17 @@ export function SectionsProvider({ deckId, text, peers, me, writable, children }
   }, [peers, sections]);
 
   const value = useMemo(() => ({ deckId, text, sections, writers, me: stableMe, writable, people }), [deckId, text, sections, writers, stableMe, writable, people]);
-  return <SectionsContext.Provider value={value}>{children}</SectionsContext.Provider>;
+  const [rows] = useState(() => {
+    const initial = new SectionRows();
+    initial.update(sections, writers);
+    return initial;
+  });
+  // Before paint, so a row never shows a section older than the readiness line's.
+  useLayoutEffect(() => rows.update(sections, writers), [rows, sections, writers]);
+  const rowsValue = useMemo(() => ({ rows, text, me: stableMe, writable, people }), [rows, text, stableMe, writable, people]);
+  return (
+    <SectionsContext.Provider value={value}>
+      <SectionRowsContext.Provider value={rowsValue}>{children}</SectionRowsContext.Provider>
+    </SectionsContext.Provider>
+  );
 }

@@ -6,14 +6,15 @@
 import { useEffect, useState } from "react";
 import type * as Y from "yjs";
 import { idleThrottle } from "./idle-throttle";
+import { textSnapshot } from "./text-snapshot";
 
 export function useTextDerived<T>(text: Y.Text | null, derive: (markdown: string) => T, same: (a: T, b: T) => boolean, empty: T, refreshMs: number): T {
-  const [value, setValue] = useState<T>(() => (text ? derive(text.toString()) : empty));
+  const [value, setValue] = useState<T>(() => (text ? derive(textSnapshot(text)) : empty));
 
   useEffect(() => {
     if (!text) return;
     const refresh = () => {
-      const next = derive(text.toString());
+      const next = derive(textSnapshot(text));
       setValue((current) => (same(current, next) ? current : next));
     };
     const throttle = idleThrottle(refresh, refreshMs);

@@ -3,7 +3,8 @@ import { JSDOM } from "jsdom";
 import { renderDeck } from "../render/deck-renderer";
 import { createHtmlSanitizer, type SanitizerWindow } from "../render/html-sanitizer";
 import { deckToRevealHtml } from "../render/reveal-html";
-import { parseSections, sectionSummary } from "./deck-sections";
+import { ordinaryDeck } from "../render/fixtures/ordinary-deck";
+import { createSectionsReader, parseSections, sectionSummary } from "./deck-sections";
 import { applyTextChange, attributeSafeName, sectionAttributeEdit, SectionEditError } from "./section-edit";
 
 const sanitizer = createHtmlSanitizer(new JSDOM("").window as unknown as SanitizerWindow);
@@ -128,5 +129,49 @@ describe("sectionAttributeEdit", () => {
     expect(html).toContain('data-status="ready"');
     expect(html).not.toContain("<b>Ops");
     expect(html).not.toContain("-->");
+  });
+});
+
+/** A small deterministic random source, so a failure can be replayed. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+describe("reading the sections again after an edit", () => {
+  const { markdown } = ordinaryDeck(60_000);
+  const sections = parseSections(markdown).length;
+  // Slide 41 begins a section (every fifth slide is a vertical one).
+  const at = markdown.indexOf("Team 41 report") + "Team 41".length;
+
+  it("reads only the first slide that changed, and keeps the other sections' objects", () => {
+    const reader = createSectionsReader();
+    const before = reader.read(markdown);
+    expect(reader.slidesRead).toBe(sections);
+    const edited = `${markdown.slice(0, at)}x${markdown.slice(at)}`;
+    const after = reader.read(edited);
+    expect(after).toEqual(parseSections(edited));
+    expect(reader.slidesRead).toBe(sections + 1);
+    expect(after.filter((section, index) => section !== before[index]).map((section) => section.title)).toEqual(["Team 41x report"]);
+    // A new line moves every later section: their objects are new, their slides are not read again.
+    const newLine = `${markdown.slice(0, at)}\n${markdown.slice(at)}`;
+    expect(reader.read(newLine)).toEqual(parseSections(newLine));
+    expect(reader.slidesRead).toBe(sections + 2);
+  });
+
+  it("reads what parseSections reads through random edits: attributes, comments, fences, separators, frontmatter", () => {
+    const next = random(5);
+    const pieces = ["a", "#", " ", "\n", "---", "\n---\n", "\n\n----\n\n", "```", "~~~", "<!--", "-->", ' data-status="ready"', '<!-- .slide: data-owner="u_a" data-owner-name="A" -->', "\r", "\n```\n"];
+    let text = `${DECK}\n---\n\n${ordinaryDeck(6000).markdown.replace(/^---[\s\S]*?---\n\n/, "")}`;
+    const reader = createSectionsReader();
+    for (let edit = 0; edit < 1500; edit++) {
+      const position = Math.floor(next() * (text.length + 1));
+      if (next() < 0.3 && text.length > 0) text = text.slice(0, position) + text.slice(position + 1 + Math.floor(next() * 4));
+      else text = text.slice(0, position) + pieces[Math.floor(next() * pieces.length)]! + text.slice(position);
+      expect(reader.read(text), `edit ${edit}`).toEqual(parseSections(text));
+    }
   });
 });

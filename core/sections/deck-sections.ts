@@ -11,7 +11,9 @@ import { findFrontmatter } from "../frontmatter";
 import { parseAttributeComment } from "../render/attribute-comment";
 import { deckBody } from "../render/deck-renderer";
 import { findFencedLines } from "../render/fenced-code";
-import { splitSlides } from "../render/slide-splitter";
+import { createIncrementalSplitter } from "../render/incremental-split";
+import { RenderCache } from "../render/render-cache";
+import { splitSlides, type SlideSource } from "../render/slide-splitter";
 
 export const SECTION_STATUSES = ["todo", "writing", "ready"] as const;
 export type SectionStatus = (typeof SECTION_STATUSES)[number];
@@ -92,35 +94,128 @@ export function readSections(markdown: string): Array<{ section: DeckSection; co
   return splitSlides(body, firstLine).horizontals.map((stack, index) => {
     const first = stack[0]!;
     const last = stack[stack.length - 1]!;
-    const comments: SlideComment[] = [];
-    for (let line = first.startLine; line <= first.endLine && line <= lines.length; line++) {
-      if (fenced[line - 1] || !lines[line - 1]!.includes("<!--")) continue;
-      for (const match of lines[line - 1]!.matchAll(COMMENT)) {
-        const comment = parseAttributeComment(match[1]!);
-        if (comment?.kind !== "slide") continue;
-        const from = lineOffsets[line - 1]! + match.index;
-        comments.push({ from, to: from + match[0].length, attributes: new Map(comment.attributes) });
-      }
-    }
-    // Later comments win, as the renderer merges them.
-    const attributes = new Map<string, string>();
-    for (const comment of comments) for (const [name, value] of comment.attributes) attributes.set(name, value);
-    const status = attributes.get(SECTION_ATTRIBUTES.status);
-    const owner = attributes.get(SECTION_ATTRIBUTES.owner) ?? null;
+    const comments = slideComments(lines, first.startLine - 1, Math.min(first.endLine, lines.length), fenced, lineOffsets);
     const section: DeckSection = {
       index,
-      title: sectionTitle(lines, first.startLine, first.endLine, fenced),
-      owner,
-      ownerName: owner === null ? null : (attributes.get(SECTION_ATTRIBUTES.ownerName) ?? null),
-      status: isSectionStatus(status) ? status : "todo",
-      continued: attributes.get(SECTION_ATTRIBUTES.continued) === "true",
-      tracked: Object.values(SECTION_ATTRIBUTES).some((name) => attributes.has(name)),
+      ...sectionFields(comments, sectionTitle(lines, first.startLine - 1, Math.min(first.endLine, lines.length), fenced)),
       startLine: first.startLine,
       endLine: last.endLine,
       firstSlideEndLine: first.endLine,
     };
     return { section, comments };
   });
+}
+
+/** What a section takes from its first slide's text alone. */
+type SlideFields = Omit<DeckSection, "index" | "startLine" | "endLine" | "firstSlideEndLine">;
+
+/**
+ * Reads one deck's sections again and again as it is edited (the editor's outline), reading again
+ * only the first slides whose text changed, kept by their text as the renderer keeps its HTML
+ * (core/render/render-cache.ts); typing within a line splits the deck without reading it
+ * (core/render/incremental-split.ts). Sections that did not change keep their very objects.
+ * The result is parseSections's.
+ */
+export interface SectionsReader {
+  read(markdown: string): DeckSection[];
+  /** How many first slides the reader has read so far (its work, for tests). */
+  readonly slidesRead: number;
+}
+
+/** A line that may open a fence: in the frontmatter, it could fence lines of the body (see below). */
+const FENCE_LIKE = /^ {0,3}(?:`{3}|~{3})/m;
+/** First slides of past edits kept beyond those of the last read (an undo brings them back). */
+const RECENT_SLIDES = 64;
+
+export function createSectionsReader(): SectionsReader {
+  const splitter = createIncrementalSplitter();
+  const readings = new RenderCache<SlideFields>(RECENT_SLIDES);
+  let previous: DeckSection[] = [];
+  let slidesRead = 0;
+
+  const read = (slide: SlideSource): SlideFields => {
+    let fields = readings.get(slide.text);
+    if (!fields) {
+      slidesRead++;
+      fields = slideFields(slide.text);
+      readings.set(slide.text, fields);
+    }
+    return fields;
+  };
+
+  return {
+    get slidesRead() {
+      return slidesRead;
+    },
+    read(markdown) {
+      const block = findFrontmatter(markdown);
+      const { body, firstLine } = deckBody(markdown, block);
+      // readSections finds fenced code in the whole document: a fence opened in the frontmatter
+      // could reach into the body, so such a deck is read whole. Elsewhere fenced code never spans
+      // a separator, so each slide's fences are its own.
+      if (block && FENCE_LIKE.test(markdown.slice(0, markdown.length - body.length))) return (previous = parseSections(markdown));
+      const sections = splitter.split(body, firstLine).horizontals.map((stack, index): DeckSection => {
+        const first = stack[0]!;
+        const fields = read(first);
+        const endLine = stack[stack.length - 1]!.endLine;
+        const old = previous[index];
+        // Compared before a new object is made: most sections are the old ones.
+        if (old && old.startLine === first.startLine && old.endLine === endLine && old.firstSlideEndLine === first.endLine && sameFields(old, fields)) return old;
+        return { index, ...fields, startLine: first.startLine, endLine, firstSlideEndLine: first.endLine };
+      });
+      readings.endRender();
+      previous = sections;
+      return sections;
+    },
+  };
+}
+
+export function sameSection(a: DeckSection, b: DeckSection): boolean {
+  return a === b || (a.index === b.index && a.startLine === b.startLine && a.endLine === b.endLine && a.firstSlideEndLine === b.firstSlideEndLine && sameFields(a, b));
+}
+
+function sameFields(a: SlideFields, b: SlideFields): boolean {
+  return a.title === b.title && a.owner === b.owner && a.ownerName === b.ownerName && a.status === b.status && a.continued === b.continued && a.tracked === b.tracked;
+}
+
+/** A first slide's fields from its text: its lines are the document's from its startLine to its endLine. */
+function slideFields(text: string): SlideFields {
+  const lines = text.split("\n");
+  // The newline ending the slide's last line starts no line of the slide.
+  if (lines.length > 1 && text.endsWith("\n")) lines.pop();
+  const fenced = findFencedLines(lines);
+  return sectionFields(slideComments(lines, 0, lines.length, fenced, offsetsOf(lines)), sectionTitle(lines, 0, lines.length, fenced));
+}
+
+/** The slide attribute comments on lines [from, to) (0-based), at their offsets by `lineOffsets`. */
+function slideComments(lines: readonly string[], from: number, to: number, fenced: Uint8Array, lineOffsets: readonly number[]): SlideComment[] {
+  const comments: SlideComment[] = [];
+  for (let line = from; line < to; line++) {
+    if (fenced[line] || !lines[line]!.includes("<!--")) continue;
+    for (const match of lines[line]!.matchAll(COMMENT)) {
+      const comment = parseAttributeComment(match[1]!);
+      if (comment?.kind !== "slide") continue;
+      const offset = lineOffsets[line]! + match.index;
+      comments.push({ from: offset, to: offset + match[0].length, attributes: new Map(comment.attributes) });
+    }
+  }
+  return comments;
+}
+
+function sectionFields(comments: readonly SlideComment[], title: string): SlideFields {
+  // Later comments win, as the renderer merges them.
+  const attributes = new Map<string, string>();
+  for (const comment of comments) for (const [name, value] of comment.attributes) attributes.set(name, value);
+  const status = attributes.get(SECTION_ATTRIBUTES.status);
+  const owner = attributes.get(SECTION_ATTRIBUTES.owner) ?? null;
+  return {
+    title,
+    owner,
+    ownerName: owner === null ? null : (attributes.get(SECTION_ATTRIBUTES.ownerName) ?? null),
+    status: isSectionStatus(status) ? status : "todo",
+    continued: attributes.get(SECTION_ATTRIBUTES.continued) === "true",
+    tracked: Object.values(SECTION_ATTRIBUTES).some((name) => attributes.has(name)),
+  };
 }
 
 /** Offsets of each line's first character. */
@@ -134,12 +229,12 @@ export function offsetsOf(lines: readonly string[]): number[] {
   return offsets;
 }
 
-/** The first heading of the slide, else its first line of text; plain text. */
-function sectionTitle(lines: readonly string[], startLine: number, endLine: number, fenced: Uint8Array): string {
+/** The first heading on lines [from, to) (0-based), else their first line of text; plain text. */
+function sectionTitle(lines: readonly string[], from: number, to: number, fenced: Uint8Array): string {
   let fallback = "";
-  for (let line = startLine; line <= endLine && line <= lines.length; line++) {
-    if (fenced[line - 1]) continue;
-    const text = lines[line - 1]!.replace(/\r$/, "");
+  for (let line = from; line < to; line++) {
+    if (fenced[line]) continue;
+    const text = lines[line]!.replace(/\r$/, "");
     const heading = HEADING.exec(text);
     if (heading) return plainText(heading[1]!);
     if (!fallback) fallback = plainText(text.replace(COMMENT, ""));
