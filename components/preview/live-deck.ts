@@ -1,9 +1,10 @@
 // A deck's Y.Text, rendered again whenever anyone changes it, by the one renderer (core/render) in
-// this page with DOMPurify on this window. The renderer re-renders only slides whose text changed;
-// on a large deck, where even that takes more than a few milliseconds, it waits for the editor's
-// paint, so typing never waits for the preview.
+// this page with DOMPurify on this window. The renderer re-renders only slides whose text changed,
+// and is handed the changes as Yjs reports them (its deltas), so that typing within a line of a
+// 2 MB deck never makes a string of the whole text; a render that takes more than a few
+// milliseconds even so makes the next wait for the editor's paint, so typing never waits for the preview.
 import type * as Y from "yjs";
-import { createDeckRenderer, createHtmlSanitizer, type DeckRenderer, type DeckView, type RenderedDeck } from "@/core/render";
+import { createDeckRenderer, createHtmlSanitizer, type DeckRenderer, type DeckView, type RenderedDeck, type TextEdit } from "@/core/render";
 
 export type LiveDeckListener = (deck: RenderedDeck) => void;
 
@@ -28,6 +29,8 @@ export class LiveDeck {
   /** How long the last render took, in ms. */
   private lastRenderMs = 0;
   private destroyed = false;
+  /** The changes since the last render, in order; null when they are not known (render the whole text). */
+  private edits: TextEdit[] | null = [];
   current: RenderedDeck;
 
   /** "slides" for the slideshow and speaker view (any note can be presented); "auto" for the preview. */
@@ -58,7 +61,10 @@ export class LiveDeck {
   /** The deck as it is now, rendered for another view (print, export) without changing this one. */
   renderAs(view: DeckView): RenderedDeck {
     if (this.scheduled) this.render();
-    return view === this.view ? this.current : this.renderer.render(this.text.toString(), view);
+    if (view === this.view) return this.current;
+    // Another view's render is not the last one the edits since build on.
+    this.edits = null;
+    return this.renderer.render(this.text.toString(), view);
   }
 
   destroy(): void {
@@ -67,7 +73,8 @@ export class LiveDeck {
     this.listeners.clear();
   }
 
-  private onChange = (): void => {
+  private onChange = (event: Y.YTextEvent): void => {
+    this.noteEdits(event);
     if (this.scheduled) return; // the render waiting for the paint will see this change too
     if (this.lastRenderMs > SAME_TASK_RENDER_MS) {
       this.renderAfterPaint();
@@ -91,6 +98,23 @@ export class LiveDeck {
       }
     });
   };
+
+  /** The event's delta as edits of the text, each at its position after those before it. */
+  private noteEdits(event: Y.YTextEvent): void {
+    if (this.edits === null) return;
+    let at = 0;
+    for (const step of event.delta) {
+      if (step.retain !== undefined) at += step.retain;
+      else if (step.delete !== undefined) this.edits.push({ from: at, to: at + step.delete, insert: "" });
+      else if (typeof step.insert === "string") {
+        this.edits.push({ from: at, to: at, insert: step.insert });
+        at += step.insert.length;
+      } else {
+        this.edits = null; // an embed: not text the renderer can place
+        return;
+      }
+    }
+  }
 
   /**
    * requestAnimationFrame runs just before the frame that paints the keystroke; a message posted
@@ -120,8 +144,10 @@ export class LiveDeck {
     this.scheduled = false;
     if (this.destroyed) return;
     const started = performance.now();
+    const edits = this.edits;
+    this.edits = [];
     try {
-      this.current = this.renderer.render(this.text.toString(), this.view);
+      this.current = edits ? this.renderer.renderEdits(edits, () => this.text.toString(), this.view) : this.renderer.render(this.text.toString(), this.view);
       for (const listener of this.listeners) listener(this.current);
     } catch (error) {
       // Thrown into Yjs's observer, an error would reach the editor's update instead.
