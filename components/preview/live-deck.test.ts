@@ -20,7 +20,7 @@ describe("LiveDeck", () => {
     let markdown = ordinaryDeck(20_000).markdown;
     text.insert(0, markdown);
     const live = new LiveDeck(text);
-    const wholeText = vi.spyOn(text, "toString");
+    const wholeText = vi.spyOn(text as { toString(): string }, "toString");
     const shown = () => live.renderAs("auto"); // a render waiting for the paint runs now
     const at = markdown.indexOf("Team 12 report") + "Team 12".length;
 
