@@ -9,10 +9,11 @@ import { createDeckRenderer, createHtmlSanitizer, type DeckRenderer, type DeckVi
 export type LiveDeckListener = (deck: RenderedDeck) => void;
 
 /**
- * A render that took longer than this makes the next ones wait for the editor's paint: the
- * keystroke shows in the editor first, the preview follows in the task after it. Cheaper renders
- * (a deck of a few hundred slides) run in the keystroke's own task, where they cost the editor
- * less than a frame and the preview shows the change in the same frame.
+ * A render that took longer than this makes the next ones of its kind (of the edited slides alone,
+ * or of the whole text) wait for the editor's paint: the keystroke shows in the editor first, the
+ * preview follows in the task after it. Cheaper renders (a slide; a deck of a few hundred slides)
+ * run in the keystroke's own task, where they cost the editor less than a frame and the preview
+ * shows the change in the same frame.
  */
 export const SAME_TASK_RENDER_MS = 4;
 /** A hidden tab paints no frames (no requestAnimationFrame): render anyway after this. */
@@ -26,8 +27,9 @@ export class LiveDeck {
   private stale = false;
   /** A render waits for the next paint (see SAME_TASK_RENDER_MS). */
   private scheduled = false;
-  /** How long the last render took, in ms. */
-  private lastRenderMs = 0;
+  /** How long the last render of the edited slides alone took, in ms, and the last of the whole text. */
+  private lastShortRenderMs = 0;
+  private lastWholeRenderMs = 0;
   private destroyed = false;
   /** The changes since the last render, in order; null when they are not known (render the whole text). */
   private edits: TextEdit[] | null = [];
@@ -41,7 +43,7 @@ export class LiveDeck {
     this.renderer = createDeckRenderer({ sanitizer: createHtmlSanitizer(window) });
     const started = performance.now();
     this.current = this.renderer.render(text.toString(), view);
-    this.lastRenderMs = performance.now() - started;
+    this.lastWholeRenderMs = performance.now() - started;
     text.observe(this.onChange);
   }
 
@@ -60,7 +62,10 @@ export class LiveDeck {
 
   /** The deck as it is now, rendered for another view (print, export) without changing this one. */
   renderAs(view: DeckView): RenderedDeck {
-    if (this.scheduled) this.render();
+    if (this.scheduled || this.stale) {
+      this.stale = false;
+      this.render();
+    }
     if (view === this.view) return this.current;
     // Another view's render is not the last one the edits since build on.
     this.edits = null;
@@ -76,10 +81,6 @@ export class LiveDeck {
   private onChange = (event: Y.YTextEvent): void => {
     this.noteEdits(event);
     if (this.scheduled) return; // the render waiting for the paint will see this change too
-    if (this.lastRenderMs > SAME_TASK_RENDER_MS) {
-      this.renderAfterPaint();
-      return;
-    }
     if (this.rendering) {
       this.stale = true;
       return;
@@ -89,15 +90,42 @@ export class LiveDeck {
     // save status hear of it, and the frame (its own process) works while this page does. Further
     // changes before the next microtask checkpoint render once more, then.
     this.rendering = true;
-    this.render();
+    this.renderSoon();
     queueMicrotask(() => {
       this.rendering = false;
       if (this.stale) {
         this.stale = false;
-        this.render();
+        this.renderSoon();
       }
     });
   };
+
+  /** Now if renders like this one are cheap, else after the editor's paint. */
+  private renderSoon(): void {
+    if (this.edits !== null && this.lastShortRenderMs <= SAME_TASK_RENDER_MS && this.renderEditedSlides()) return;
+    if (this.lastWholeRenderMs <= SAME_TASK_RENDER_MS) this.render();
+    else this.renderAfterPaint();
+  }
+
+  /** Renders the edited slides alone, if the edits allow it; else the next render is of the whole text. */
+  private renderEditedSlides(): boolean {
+    const edits = this.edits ?? [];
+    this.edits = [];
+    const started = performance.now();
+    let deck: RenderedDeck | null = null;
+    try {
+      deck = this.renderer.tryRenderEdits(edits, this.view);
+      if (deck) this.publish(deck);
+    } catch (error) {
+      console.error("Podium could not render the deck", error);
+    }
+    if (!deck) {
+      this.edits = null;
+      return false;
+    }
+    this.lastShortRenderMs = performance.now() - started;
+    return true;
+  }
 
   /** The event's delta as edits of the text, each at its position after those before it. */
   private noteEdits(event: Y.YTextEvent): void {
@@ -146,13 +174,21 @@ export class LiveDeck {
     const started = performance.now();
     const edits = this.edits;
     this.edits = [];
+    let short = false;
     try {
-      this.current = edits ? this.renderer.renderEdits(edits, () => this.text.toString(), this.view) : this.renderer.render(this.text.toString(), this.view);
-      for (const listener of this.listeners) listener(this.current);
+      const edited = edits ? this.renderer.tryRenderEdits(edits, this.view) : null;
+      short = edited !== null;
+      this.publish(edited ?? this.renderer.render(this.text.toString(), this.view));
     } catch (error) {
       // Thrown into Yjs's observer, an error would reach the editor's update instead.
       console.error("Podium could not render the deck", error);
     }
-    this.lastRenderMs = performance.now() - started;
+    if (short) this.lastShortRenderMs = performance.now() - started;
+    else this.lastWholeRenderMs = performance.now() - started;
+  }
+
+  private publish(deck: RenderedDeck): void {
+    this.current = deck;
+    for (const listener of this.listeners) listener(deck);
   }
 }

@@ -86,6 +86,11 @@ export interface DeckRenderer {
    * the deck; anything else renders `markdown()` (the text after the edits) in full.
    */
   renderEdits(edits: readonly TextEdit[], markdown: () => string, view?: DeckView): RenderedDeck;
+  /**
+   * renderEdits when the edits allow it without the whole text; else null, and the next render
+   * must be `render` of the whole text (the renderer no longer knows the last text).
+   */
+  tryRenderEdits(edits: readonly TextEdit[], view?: DeckView): RenderedDeck | null;
   /** Forgets cached slides and frontmatter. */
   clear(): void;
 }
@@ -277,15 +282,19 @@ export function createDeckRenderer(options: DeckRendererOptions): DeckRenderer {
   }
 
   function renderEdits(edits: readonly TextEdit[], markdown: () => string, view: DeckView = "auto"): RenderedDeck {
+    return tryRenderEdits(edits, view) ?? render(markdown(), view);
+  }
+
+  function tryRenderEdits(edits: readonly TextEdit[], view: DeckView = "auto"): RenderedDeck | null {
     const previous = last;
     last = null; // until this render has finished
-    if (!previous || previous.view !== view) return render(markdown(), view);
+    if (!previous || previous.view !== view) return null;
     let length = previous.length;
     const changed: SlideEdit[] = [];
     for (const edit of edits) {
       length += edit.insert.length - (edit.to - edit.from);
       const slideEdit = edit.from >= previous.settledFrom && length <= MAX_RENDER_CHARS ? splitter.edit(edit.from - previous.bodyStart, edit.to - previous.bodyStart, edit.insert) : null;
-      if (!slideEdit) return render(markdown(), view);
+      if (!slideEdit) return null;
       changed.push(slideEdit);
     }
     const split = changed.length > 0 ? changed[changed.length - 1]!.split : null;
@@ -324,6 +333,7 @@ export function createDeckRenderer(options: DeckRendererOptions): DeckRenderer {
   return {
     render,
     renderEdits,
+    tryRenderEdits,
     clear() {
       last = null;
       slideCache.clear();
