@@ -16,6 +16,7 @@ export type LiveDeckListener = (deck: RenderedDeck) => void;
  * shows the change in the same frame.
  */
 export const SAME_TASK_RENDER_MS = 4;
+const SHORT_RENDERS_KEPT = 3;
 /** A hidden tab paints no frames (no requestAnimationFrame): render anyway after this. */
 const HIDDEN_TAB_RENDER_MS = 100;
 
@@ -27,8 +28,12 @@ export class LiveDeck {
   private stale = false;
   /** A render waits for the next paint (see SAME_TASK_RENDER_MS). */
   private scheduled = false;
-  /** How long the last render of the edited slides alone took, in ms, and the last of the whole text. */
-  private lastShortRenderMs = 0;
+  /**
+   * How long the last renders of the edited slides alone took, in ms (the quickest of the last few
+   * decides: one slow render on a busy machine should not send typing in one slide after the paint),
+   * and the last of the whole text.
+   */
+  private readonly shortRenderMs: number[] = [];
   private lastWholeRenderMs = 0;
   private destroyed = false;
   /** The changes since the last render, in order; null when they are not known (render the whole text). */
@@ -102,7 +107,8 @@ export class LiveDeck {
 
   /** Now if renders like this one are cheap, else after the editor's paint. */
   private renderSoon(): void {
-    if (this.edits !== null && this.lastShortRenderMs <= SAME_TASK_RENDER_MS && this.renderEditedSlides()) return;
+    const shortMs = this.shortRenderMs.length > 0 ? Math.min(...this.shortRenderMs) : 0;
+    if (this.edits !== null && shortMs <= SAME_TASK_RENDER_MS && this.renderEditedSlides()) return;
     if (this.lastWholeRenderMs <= SAME_TASK_RENDER_MS) this.render();
     else this.renderAfterPaint();
   }
@@ -123,7 +129,7 @@ export class LiveDeck {
       this.edits = null;
       return false;
     }
-    this.lastShortRenderMs = performance.now() - started;
+    this.noteShortRender(performance.now() - started);
     return true;
   }
 
@@ -183,8 +189,13 @@ export class LiveDeck {
       // Thrown into Yjs's observer, an error would reach the editor's update instead.
       console.error("Podium could not render the deck", error);
     }
-    if (short) this.lastShortRenderMs = performance.now() - started;
+    if (short) this.noteShortRender(performance.now() - started);
     else this.lastWholeRenderMs = performance.now() - started;
+  }
+
+  private noteShortRender(ms: number): void {
+    this.shortRenderMs.push(ms);
+    if (this.shortRenderMs.length > SHORT_RENDERS_KEPT) this.shortRenderMs.shift();
   }
 
   private publish(deck: RenderedDeck): void {
