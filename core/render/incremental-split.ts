@@ -17,6 +17,8 @@ export interface SlideEdit {
   h: number;
   v: number;
   before: SlideSource;
+  /** Lines the edit added (negative: removed): every later slide moved by as many. */
+  lineShift: number;
 }
 
 export interface IncrementalSplitter {
@@ -62,21 +64,19 @@ export function createIncrementalSplitter(maxSlides?: number): IncrementalSplitt
       const start = from - offsets[index]!;
       const end = to - offsets[index]!;
       if (end > slide.text.length) return null; // beyond the slide's text: a separator's lines
-      const removed = slide.text.slice(start, end);
-      if (removed.includes("\n") || insert.includes("\n")) return null;
-      const lineStart = slide.text.lastIndexOf("\n", start - 1) + 1;
-      const lineEnd = endOfLine(slide.text, end);
-      const lineBefore = slide.text.slice(lineStart, lineEnd);
-      const lineAfter = slide.text.slice(lineStart, start) + insert + slide.text.slice(end, lineEnd);
-      if (STRUCTURAL_LINE.test(lineBefore) || STRUCTURAL_LINE.test(lineAfter)) return null;
-      const edited: SlideSource = { ...slide, text: slide.text.slice(0, start) + insert + slide.text.slice(end) };
+      if (!keepsSlides(slide.text, start, end, insert)) return null;
+      const lineShift = newlines(insert) - newlines(slide.text.slice(start, end));
+      const edited: SlideSource = { ...slide, text: slide.text.slice(0, start) + insert + slide.text.slice(end), endLine: slide.endLine + lineShift };
       const horizontals = last.split.horizontals.slice();
-      horizontals[h] = horizontals[h]!.map((other, at) => (at === v ? edited : other));
+      const moved = (source: SlideSource): SlideSource => ({ ...source, startLine: source.startLine + lineShift, endLine: source.endLine + lineShift });
+      horizontals[h] = horizontals[h]!.map((other, at) => (at === v ? edited : at > v && lineShift !== 0 ? moved(other) : other));
+      // Lines added or removed move every later slide's lines.
+      if (lineShift !== 0) for (let after = h + 1; after < horizontals.length; after++) horizontals[after] = horizontals[after]!.map(moved);
       const split = { horizontals, truncated: last.split.truncated };
       const shift = insert.length - (to - from);
-      const moved = shift === 0 ? offsets : offsets.map((offset, at) => (at > index ? offset + shift : offset));
-      last = { body: null, firstLine: last.firstLine, split, offsets: moved, positions };
-      return { split, h, v, before: slide };
+      const shifted = shift === 0 ? offsets : offsets.map((offset, at) => (at > index ? offset + shift : offset));
+      last = { body: null, firstLine: last.firstLine, split, offsets: shifted, positions };
+      return { split, h, v, before: slide, lineShift };
     },
   };
 }
@@ -87,6 +87,37 @@ function shiftedOffsets(last: LastSplit, split: SplitDeck, shift: number): numbe
   if (shift === 0) return last.offsets;
   const edited = last.positions.findIndex(({ h, v }) => split.horizontals[h]![v] !== last.split.horizontals[h]![v]);
   return edited < 0 ? null : last.offsets.map((offset, at) => (at > edited ? offset + shift : offset));
+}
+
+const SEPARATOR_LINE = /^(?:---|----)\r?$/;
+const FENCE_LINE = /^[ \t]*(?:`{3,}|~{3,})/;
+const BLANK_LINE = /^\r?$/;
+
+function newlines(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) count++;
+  return count;
+}
+
+/**
+ * Whether replacing text[start, end) of a slide by `insert` leaves every slide boundary where it
+ * was. A separator is a `---`/`----` line between blank lines, outside fenced code: so the lines
+ * the edit touches must, before and after it, be neither separators nor fences, and if any of
+ * them is blank, the lines around them (within the slide) must not be `---`/`----` either.
+ */
+function keepsSlides(text: string, start: number, end: number, insert: string): boolean {
+  const lineStart = start === 0 ? 0 : text.lastIndexOf("\n", start - 1) + 1;
+  const lineEnd = endOfLine(text, end);
+  const before = text.slice(lineStart, lineEnd).split("\n");
+  const after = (text.slice(lineStart, start) + insert + text.slice(end, lineEnd)).split("\n");
+  const touched = [...before, ...after];
+  if (touched.some((line) => SEPARATOR_LINE.test(line) || FENCE_LINE.test(line))) return false;
+  if (!touched.some((line) => BLANK_LINE.test(line))) return true;
+  // The lines around: within the slide's text (its first and last lines border separators).
+  if (lineStart === 0 || lineEnd >= text.length) return false;
+  const previous = text.slice(text.lastIndexOf("\n", lineStart - 2) + 1, lineStart - 1);
+  const next = text.slice(lineEnd + 1, endOfLine(text, lineEnd + 1));
+  return !SEPARATOR_LINE.test(previous) && !SEPARATOR_LINE.test(next);
 }
 
 function positionsOf(split: SplitDeck): { h: number; v: number }[] {
