@@ -197,9 +197,15 @@ describe("renderEdits", () => {
       // The other slides are the very objects of the last deck: views compare them by identity.
       expect(typed.slides[100]).toBe(first.slides[100]);
     }
-    // A new line may move slides: the whole text is read and split again.
+    // A new line within the slide moves the later slides' lines, and nothing is split again.
     markdown = `${markdown.slice(0, at)}\n${markdown.slice(at)}`;
-    expect(renderer.renderEdits([{ from: at, to: at, insert: "\n" }], wholeText)).toEqual(renderDeck(markdown, { sanitizer }));
+    const moved = renderer.renderEdits([{ from: at, to: at, insert: "\n" }], wholeText);
+    expect(wholeText).not.toHaveBeenCalled();
+    expect(moved).toEqual(renderDeck(markdown, { sanitizer }));
+    expect(moved.slides[250]!.verticals[0]!.startLine).toBe(first.slides[250]!.verticals[0]!.startLine + 1);
+    // A new separator moves slides: the whole text is read and split again.
+    markdown = `${markdown.slice(0, at)}\n\n---\n${markdown.slice(at)}`;
+    expect(renderer.renderEdits([{ from: at, to: at, insert: "\n\n---\n" }], wholeText)).toEqual(renderDeck(markdown, { sanitizer }));
     expect(wholeText).toHaveBeenCalledTimes(1);
   });
 });

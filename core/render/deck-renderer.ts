@@ -325,6 +325,14 @@ export function createDeckRenderer(options: DeckRendererOptions): DeckRenderer {
       droppedSlides.push(before.text);
       droppedParts.push(...partKeys(before.text, info.markdown));
     }
+    // New lines moved the later slides' lines: their HTML stays, their line numbers follow.
+    const firstMoved = Math.min(...changed.filter((edit) => edit.lineShift !== 0).map((edit) => edit.h));
+    for (let h = Number.isFinite(firstMoved) ? firstMoved : slides.length; h < slides.length; h++) {
+      const stack = slides[h]!;
+      const sources = split.horizontals[h]!;
+      if (stack.verticals.every((slide, v) => slide.startLine === sources[v]!.startLine && slide.endLine === sources[v]!.endLine)) continue;
+      slides[h] = { verticals: stack.verticals.map((slide, v) => ({ ...slide, startLine: sources[v]!.startLine, endLine: sources[v]!.endLine })) };
+    }
     slideCache.endEdit(droppedSlides);
     partCache.endEdit(droppedParts);
     return { ...deckBase(info, [...previous.deck.warnings]), kind: "slides", slides, html: "" };
