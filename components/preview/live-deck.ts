@@ -115,6 +115,7 @@ export class LiveDeck {
 
   /** Renders the edited slides alone, if the edits allow it; else the next render is of the whole text. */
   private renderEditedSlides(): boolean {
+    if (this.destroyed) return true;
     const edits = this.edits ?? [];
     this.edits = [];
     const started = performance.now();
