@@ -69,6 +69,23 @@ export function findFrontmatter(markdown: string): FrontmatterBlock | null {
   return null;
 }
 
+/**
+ * The offset from which edits cannot change what findFrontmatter finds, as long as they keep every
+ * line they touch non-blank: it reads a frontmatter only up to its closing fence, and a document
+ * whose first non-blank line cannot open one only up to that line. Infinity when any edit might
+ * (a document opening with `---` but no closing fence yet, or with no complete first line).
+ */
+export function frontmatterSettledFrom(markdown: string, block: FrontmatterBlock | null): number {
+  if (block) return markdown.charCodeAt(block.bodyOffset - 1) === 0x0a ? block.bodyOffset : Infinity;
+  let start = markdown.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (;;) {
+    const end = markdown.indexOf("\n", start);
+    if (end < 0) return Infinity;
+    if (markdown.slice(start, end).trim() !== "") return markdown.slice(start, end).trimStart().startsWith("---") ? Infinity : end + 1;
+    start = end + 1;
+  }
+}
+
 export function parseFrontmatter(block: FrontmatterBlock): ParsedFrontmatter {
   const bytes = new TextEncoder().encode(block.yaml).length;
   if (bytes > MAX_FRONTMATTER_BYTES) {

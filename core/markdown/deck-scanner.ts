@@ -165,18 +165,28 @@ export interface SplitDeck {
  * @param firstLine the 1-based document line on which `body` starts
  */
 export function splitSlides(body: string, firstLine = 1, maxSlides = MAX_SLIDES): SplitDeck {
+  return splitSlidesAt(body, firstLine, maxSlides).split;
+}
+
+/**
+ * splitSlides, with where each slide's text starts in `body` (slides in order, stack by stack):
+ * what an edit at a position needs to find its slide without reading the body again.
+ */
+export function splitSlidesAt(body: string, firstLine = 1, maxSlides = MAX_SLIDES): { split: SplitDeck; offsets: number[] } {
   const horizontals: SlideSource[][] = [];
+  const offsets: number[] = [];
   const slides = readSlides(body, firstLine, maxSlides);
   for (let next = slides.next(); ; next = slides.next()) {
-    if (next.done) return { horizontals, truncated: next.value };
-    const { slide, vertical } = next.value;
+    if (next.done) return { split: { horizontals, truncated: next.value }, offsets };
+    const { slide, vertical, offset } = next.value;
+    offsets.push(offset);
     if (vertical && horizontals.length > 0) horizontals[horizontals.length - 1]!.push(slide);
     else horizontals.push([slide]);
   }
 }
 
-/** The slides in order, each with whether a vertical separator came before it; returns `truncated`. */
-function* readSlides(body: string, firstLine: number, maxSlides: number): Generator<{ slide: SlideSource; vertical: boolean }, boolean> {
+/** The slides in order, each with whether a vertical separator came before it and where its text starts; returns `truncated`. */
+function* readSlides(body: string, firstLine: number, maxSlides: number): Generator<{ slide: SlideSource; vertical: boolean; offset: number }, boolean> {
   // Lines are split as the walk reaches them: a reader that stops at the first slides (the
   // library title) never splits a large deck's rest.
   const lines = new LazyLines(body);
@@ -212,18 +222,18 @@ function* readSlides(body: string, firstLine: number, maxSlides: number): Genera
       continue;
     }
     if (slides + 1 >= maxSlides) {
-      yield { slide: lastSlide(contentStart, contentOffset), vertical };
+      yield { slide: lastSlide(contentStart, contentOffset), vertical, offset: Math.min(contentOffset, body.length) };
       return true;
     }
     // The match starts at the empty line before the separator; the next slide at the empty line after.
-    yield { slide: slideFrom(contentStart, contentOffset, index - 1, previousOffset), vertical };
+    yield { slide: slideFrom(contentStart, contentOffset, index - 1, previousOffset), vertical, offset: Math.min(contentOffset, body.length) };
     vertical = line === "----";
     slides++;
     contentStart = index + 1;
     contentOffset = offset;
     previousOffset = lineOffset;
   }
-  yield { slide: lastSlide(contentStart, contentOffset), vertical };
+  yield { slide: lastSlide(contentStart, contentOffset), vertical, offset: Math.min(contentOffset, body.length) };
   return false;
 }
 

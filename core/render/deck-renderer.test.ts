@@ -1,6 +1,7 @@
 import { JSDOM } from "jsdom";
 import { describe, expect, it, vi } from "vitest";
-import { createDeckRenderer, deckBody, findSlideAtLine, renderDeck, slideAt } from "./deck-renderer";
+import { createDeckRenderer, deckBody, findSlideAtLine, renderDeck, slideAt, type TextEdit } from "./deck-renderer";
+import { ordinaryDeck } from "./fixtures/ordinary-deck";
 import { findFrontmatter } from "../frontmatter";
 import { createHtmlSanitizer, type HtmlSanitizer, type SanitizerWindow } from "./html-sanitizer";
 
@@ -137,5 +138,74 @@ describe("createDeckRenderer caching", () => {
       // Unchanged slides hand back the very same HTML: views compare them by identity.
       expect(typed.slides[2000]!.verticals[0]!.html).toBe(first.slides[2000]!.verticals[0]!.html);
     }
+  });
+});
+
+describe("renderEdits", () => {
+  /** A small deterministic random source, so a failure can be replayed. */
+  function random(seed: number): () => number {
+    let state = seed;
+    return () => {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      return state / 2 ** 31;
+    };
+  }
+
+  it("renders every edit exactly as a render of the whole text: letters, lines, separators, fences, ids, notes, the frontmatter", () => {
+    const next = random(11);
+    const pieces = ["a", "b", " ", "\n", "-", "---", "\n---\n", "\n\n", "```", "~~~", "\r", "note:", '<!-- .slide: id="x" -->', "#", ":", "type", "<style>"];
+    let text = ordinaryDeck(4000).markdown;
+    const edited = createDeckRenderer({ sanitizer });
+    const whole = createDeckRenderer({ sanitizer });
+    edited.render(text);
+    let withoutWholeText = 0;
+    for (let step = 0; step < 800; step++) {
+      const edits: TextEdit[] = [];
+      for (let count = 1 + Math.floor(next() * 2); count > 0; count--) {
+        // Mostly where people type: within a slide's lines, sometimes the frontmatter.
+        const bodyStart = text.indexOf("\n---\n") + 5;
+        const from = next() < 0.02 || bodyStart < 5 ? Math.floor(next() * (text.length + 1)) : bodyStart + Math.floor(next() * (text.length - bodyStart + 1));
+        const to = next() < 0.3 ? Math.min(text.length, from + 1 + Math.floor(next() * 3)) : from;
+        const insert = next() < 0.8 ? "xyz"[Math.floor(next() * 3)]! : pieces[Math.floor(next() * pieces.length)]!;
+        text = text.slice(0, from) + insert + text.slice(to);
+        edits.push({ from, to, insert });
+      }
+      const view = next() < 0.02 ? "slides" : "auto";
+      let read = false;
+      const deck = edited.renderEdits(edits, () => ((read = true), text), view);
+      expect(deck, `step ${step}`).toEqual(whole.render(text, view));
+      if (!read) withoutWholeText++;
+    }
+    expect(withoutWholeText).toBeGreaterThan(200); // the edits within a line took the short way
+  });
+
+  it("re-renders only the edited slide of a deck without reading its whole text", () => {
+    const counting = { calls: 0, sanitize: (html: string) => (counting.calls++, sanitizer.sanitize(html)) };
+    const renderer = createDeckRenderer({ sanitizer: counting });
+    let { markdown } = ordinaryDeck(200_000);
+    const first = renderer.render(markdown);
+    const wholeText = vi.fn(() => markdown);
+    const at = markdown.indexOf("Team 179 report") + "Team 179 report".length;
+    for (let key = 0; key < 3; key++) {
+      const before = counting.calls;
+      markdown = `${markdown.slice(0, at + key)}x${markdown.slice(at + key)}`;
+      const typed = renderer.renderEdits([{ from: at + key, to: at + key, insert: "x" }], wholeText);
+      expect(wholeText).not.toHaveBeenCalled();
+      expect(counting.calls - before).toBe(1); // the content of that slide alone, its notes cached
+      const slide = findSlideAtLine(typed, markdown.slice(0, at).split("\n").length)!;
+      expect(slideAt(typed, slide)!.html).toContain(`Team 179 report${"x".repeat(key + 1)}`);
+      // The other slides are the very objects of the last deck: views compare them by identity.
+      expect(typed.slides[100]).toBe(first.slides[100]);
+    }
+    // A new line within the slide moves the later slides' lines, and nothing is split again.
+    markdown = `${markdown.slice(0, at)}\n${markdown.slice(at)}`;
+    const moved = renderer.renderEdits([{ from: at, to: at, insert: "\n" }], wholeText);
+    expect(wholeText).not.toHaveBeenCalled();
+    expect(moved).toEqual(renderDeck(markdown, { sanitizer }));
+    expect(moved.slides[250]!.verticals[0]!.startLine).toBe(first.slides[250]!.verticals[0]!.startLine + 1);
+    // A new separator moves slides: the whole text is read and split again.
+    markdown = `${markdown.slice(0, at)}\n\n---\n${markdown.slice(at)}`;
+    expect(renderer.renderEdits([{ from: at, to: at, insert: "\n\n---\n" }], wholeText)).toEqual(renderDeck(markdown, { sanitizer }));
+    expect(wholeText).toHaveBeenCalledTimes(1);
   });
 });

@@ -4,7 +4,7 @@
 // renderer remembers rendered slides by their source text, so a keystroke re-renders only the
 // slide being edited, and of it only the content or the notes, however many slides the deck has
 // (render-cache); the frontmatter is cached by its text as well.
-import { findFrontmatter, parseFrontmatter, type FrontmatterBlock, type FrontmatterWarning } from "../frontmatter";
+import { findFrontmatter, frontmatterSettledFrom, parseFrontmatter, type FrontmatterBlock, type FrontmatterWarning } from "../frontmatter";
 import type { HtmlSanitizer } from "./html-sanitizer";
 import { escapeHtml } from "./html-escape";
 import { LruCache } from "./lru-cache";
@@ -12,8 +12,8 @@ import { RenderCache } from "./render-cache";
 import { getMarkdownIt, markdownOptionsKey, type MarkdownOptions } from "./markdown-renderer";
 import { MAX_MATH_PER_DOCUMENT, MAX_RENDER_CHARS, MAX_SLIDE_CHARS, SLIDE_CACHE_ENTRIES } from "./render-limits";
 import { validateSlideOptions, type RevealOptions, type RevealTheme } from "./slide-options";
-import { deckBody, splitSpeakerNotes } from "../markdown/deck-scanner";
-import { createIncrementalSplitter } from "./incremental-split";
+import { deckBody, splitSpeakerNotes, type SplitDeck } from "../markdown/deck-scanner";
+import { createIncrementalSplitter, type SlideEdit } from "./incremental-split";
 import { safeRevealAttributeValue } from "./reveal-attributes";
 import { FRAME_IDS } from "./reveal-html";
 import { stripSlideIndentation } from "./slide-indentation";
@@ -71,8 +71,26 @@ export interface DeckRendererOptions {
   cacheSize?: number;
 }
 
+/** A change to a text: [from, to) of the text before it replaced by `insert` (a Yjs delta's step). */
+export interface TextEdit {
+  from: number;
+  to: number;
+  insert: string;
+}
+
 export interface DeckRenderer {
   render(markdown: string, view?: DeckView): RenderedDeck;
+  /**
+   * The markdown of the last render with `edits` applied in order, rendered as `render` would. An
+   * edit within one ordinary line of a slide re-renders that slide without reading the rest of
+   * the deck; anything else renders `markdown()` (the text after the edits) in full.
+   */
+  renderEdits(edits: readonly TextEdit[], markdown: () => string, view?: DeckView): RenderedDeck;
+  /**
+   * renderEdits when the edits allow it without the whole text; else null, and the next render
+   * must be `render` of the whole text (the renderer no longer knows the last text).
+   */
+  tryRenderEdits(edits: readonly TextEdit[], view?: DeckView): RenderedDeck | null;
   /** Forgets cached slides and frontmatter. */
   clear(): void;
 }
@@ -96,6 +114,34 @@ interface FrontmatterInfo {
 
 const LANG = /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/;
 
+type DeckBase = Omit<RenderedDeck, "kind" | "slides" | "html">;
+
+function deckBase(info: FrontmatterInfo, warnings: RenderWarning[]): DeckBase {
+  return {
+    declaredSlides: info.isSlides,
+    frontmatter: info.data,
+    warnings,
+    revealOptions: { ...info.revealOptions },
+    theme: info.theme,
+    lang: info.lang,
+    dir: info.dir,
+  };
+}
+
+/** What an edit of the last rendered slide deck needs to render it again without its whole text. */
+interface LastSlidesRender {
+  view: DeckView;
+  deck: RenderedDeck;
+  info: FrontmatterInfo;
+  /** The document's length. */
+  length: number;
+  /** Where the body starts in the document, and its 1-based line. */
+  bodyStart: number;
+  firstLine: number;
+  /** Edits from here on, within non-blank lines, leave the frontmatter and the body's start alone. */
+  settledFrom: number;
+}
+
 export function createDeckRenderer(options: DeckRendererOptions): DeckRenderer {
   const { sanitizer } = options;
   const slideCache = new RenderCache<RenderedSlideBody>(options.cacheSize ?? SLIDE_CACHE_ENTRIES);
@@ -104,6 +150,7 @@ export function createDeckRenderer(options: DeckRendererOptions): DeckRenderer {
   const frontmatterCache = new LruCache<string, FrontmatterInfo>(8);
   let lastDocument: { key: string; html: string } | null = null;
   let splitter = createIncrementalSplitter();
+  let last: LastSlidesRender | null = null;
 
   function frontmatterInfo(block: FrontmatterBlock | null): FrontmatterInfo {
     const key = block ? block.yaml : "\u0000none";
@@ -166,7 +213,7 @@ export function createDeckRenderer(options: DeckRendererOptions): DeckRenderer {
   }
 
   function renderPart(markdown: string, markdownOptions: MarkdownOptions, part: "content" | "notes") {
-    const key = `${markdownOptionsKey(markdownOptions)}\u0000${part}\u0000${markdown}`;
+    const key = partKey(markdown, markdownOptions, part);
     const cached = partCache.get(key);
     if (cached) return cached;
     // Notes take no attribute comments: they would style a slide they are not part of.
@@ -178,6 +225,7 @@ export function createDeckRenderer(options: DeckRendererOptions): DeckRenderer {
   }
 
   function render(input: string, view: DeckView = "auto"): RenderedDeck {
+    last = null; // until this render has finished
     const warnings: RenderWarning[] = [];
     let markdown = input;
     if (markdown.length > MAX_RENDER_CHARS) {
@@ -187,15 +235,7 @@ export function createDeckRenderer(options: DeckRendererOptions): DeckRenderer {
     const block = findFrontmatter(markdown);
     const info = frontmatterInfo(block);
     warnings.unshift(...info.warnings);
-    const base = {
-      declaredSlides: info.isSlides,
-      frontmatter: info.data,
-      warnings,
-      revealOptions: { ...info.revealOptions },
-      theme: info.theme,
-      lang: info.lang,
-      dir: info.dir,
-    };
+    const base = deckBase(info, warnings);
     const { body, firstLine } = deckBody(markdown, block);
 
     if (view === "document" || (view === "auto" && !info.isSlides)) {
@@ -205,6 +245,18 @@ export function createDeckRenderer(options: DeckRendererOptions): DeckRenderer {
     }
 
     const split = splitter.split(body, firstLine);
+    const deck = slidesDeck(base, split, firstLine, info);
+    if (markdown === input) {
+      const bodyStart = markdown.length - body.length;
+      last = { view, deck, info, length: markdown.length, bodyStart, firstLine, settledFrom: Math.max(bodyStart, frontmatterSettledFrom(markdown, block)) };
+    }
+    return deck;
+  }
+
+
+  /** Every slide of a split, each rendered again only if its text is new. */
+  function slidesDeck(base: DeckBase, split: SplitDeck, firstLine: number, info: FrontmatterInfo): RenderedDeck {
+    const { warnings } = base;
     if (split.truncated) {
       warnings.push({ line: firstLine, message: "The deck has too many slides; the last ones were merged into one." });
     }
@@ -229,9 +281,69 @@ export function createDeckRenderer(options: DeckRendererOptions): DeckRenderer {
     return { ...base, kind: "slides", slides, html: "" };
   }
 
+  function renderEdits(edits: readonly TextEdit[], markdown: () => string, view: DeckView = "auto"): RenderedDeck {
+    return tryRenderEdits(edits, view) ?? render(markdown(), view);
+  }
+
+  function tryRenderEdits(edits: readonly TextEdit[], view: DeckView = "auto"): RenderedDeck | null {
+    const previous = last;
+    last = null; // until this render has finished
+    if (!previous || previous.view !== view) return null;
+    let length = previous.length;
+    const changed: SlideEdit[] = [];
+    for (const edit of edits) {
+      length += edit.insert.length - (edit.to - edit.from);
+      const slideEdit = edit.from >= previous.settledFrom && length <= MAX_RENDER_CHARS ? splitter.edit(edit.from - previous.bodyStart, edit.to - previous.bodyStart, edit.insert) : null;
+      if (!slideEdit) return null;
+      changed.push(slideEdit);
+    }
+    const split = changed.length > 0 ? changed[changed.length - 1]!.split : null;
+    const deck = split ? editedDeck(previous, split, changed) : previous.deck;
+    last = { ...previous, deck, length };
+    return deck;
+  }
+
+  /**
+   * The last deck with the edited slides rendered again and every other slide as it was. Only
+   * when an edited slide has (or had) an id, which may rename later slides', or is too long (a
+   * warning), are all slides assembled again, each from the cache.
+   */
+  function editedDeck(previous: LastSlidesRender, split: SplitDeck, changed: SlideEdit[]): RenderedDeck {
+    const { info } = previous;
+    const slides = previous.deck.slides.slice();
+    const droppedSlides: string[] = [];
+    const droppedParts: string[] = [];
+    for (const { h, v, before } of changed) {
+      const source = split.horizontals[h]![v]!;
+      const rendered = source.text.length > MAX_SLIDE_CHARS || before.text.length > MAX_SLIDE_CHARS ? null : renderSlide(source.text, info.markdown);
+      if (!rendered || rendered.attributes.id !== undefined || slides[h]!.verticals[v]!.attributes.id !== undefined) {
+        return slidesDeck(deckBase(info, [...info.warnings]), split, previous.firstLine, info);
+      }
+      const verticals = slides[h]!.verticals.slice();
+      verticals[v] = { html: rendered.html, notesHtml: rendered.notesHtml, attributes: { ...rendered.attributes }, startLine: source.startLine, endLine: source.endLine };
+      slides[h] = { verticals };
+      droppedSlides.push(before.text);
+      droppedParts.push(...partKeys(before.text, info.markdown));
+    }
+    // New lines moved the later slides' lines: their HTML stays, their line numbers follow.
+    const firstMoved = Math.min(...changed.filter((edit) => edit.lineShift !== 0).map((edit) => edit.h));
+    for (let h = Number.isFinite(firstMoved) ? firstMoved : slides.length; h < slides.length; h++) {
+      const stack = slides[h]!;
+      const sources = split.horizontals[h]!;
+      if (stack.verticals.every((slide, v) => slide.startLine === sources[v]!.startLine && slide.endLine === sources[v]!.endLine)) continue;
+      slides[h] = { verticals: stack.verticals.map((slide, v) => ({ ...slide, startLine: sources[v]!.startLine, endLine: sources[v]!.endLine })) };
+    }
+    slideCache.endEdit(droppedSlides);
+    partCache.endEdit(droppedParts);
+    return { ...deckBase(info, [...previous.deck.warnings]), kind: "slides", slides, html: "" };
+  }
+
   return {
     render,
+    renderEdits,
+    tryRenderEdits,
     clear() {
+      last = null;
       slideCache.clear();
       partCache.clear();
       frontmatterCache.clear();
@@ -239,6 +351,16 @@ export function createDeckRenderer(options: DeckRendererOptions): DeckRenderer {
       splitter = createIncrementalSplitter();
     },
   };
+}
+
+function partKey(markdown: string, markdownOptions: MarkdownOptions, part: "content" | "notes"): string {
+  return `${markdownOptionsKey(markdownOptions)}\u0000${part}\u0000${markdown}`;
+}
+
+/** The part cache's keys of a slide's content and notes. */
+function partKeys(text: string, markdownOptions: MarkdownOptions): string[] {
+  const { content, notes } = splitSpeakerNotes(stripSlideIndentation(text));
+  return notes ? [partKey(content, markdownOptions, "content"), partKey(notes, markdownOptions, "notes")] : [partKey(content, markdownOptions, "content")];
 }
 
 /**

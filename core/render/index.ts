@@ -1,7 +1,7 @@
 // The deck renderer's public API. Pure and isomorphic: the DOM is only reached through the window
 // handed to createHtmlSanitizer.
 export { createDeckRenderer, renderDeck, findSlideAtLine, slideAt, deckBody } from "./deck-renderer";
-export type { DeckRenderer, DeckRendererOptions, DeckView, HorizontalSlide, RenderedDeck, RenderedSlide, RenderWarning, SlidePosition } from "./deck-renderer";
+export type { DeckRenderer, DeckRendererOptions, DeckView, HorizontalSlide, RenderedDeck, RenderedSlide, RenderWarning, SlidePosition, TextEdit } from "./deck-renderer";
 export { createHtmlSanitizer } from "./html-sanitizer";
 export type { HtmlSanitizer, SanitizerWindow } from "./html-sanitizer";
 export { deckSectionsHtml, deckSectionsMarkup, deckToRevealHtml, renderSectionAttributes, sameSectionMarkup, sectionMarkup } from "./reveal-html";

@@ -41,6 +41,21 @@ export class RenderCache<V> {
     this.current = new Map();
   }
 
+  /**
+   * A render that used what the last one did, but `dropped` (the texts of the slides it edited),
+   * and what it got since: a dropped entry it did not use again goes to the bounded LRU.
+   */
+  endEdit(dropped: Iterable<string>): void {
+    for (const key of dropped) {
+      const value = this.current.has(key) ? undefined : this.previous.get(key);
+      if (value === undefined) continue;
+      this.previous.delete(key);
+      this.recent.set(key, value);
+    }
+    for (const [key, value] of this.current) this.previous.set(key, value);
+    this.current = new Map();
+  }
+
   clear(): void {
     this.current.clear();
     this.previous.clear();

@@ -145,12 +145,14 @@ function positionOf(instance: RevealApi): SlideIndices {
 function patch(changes: SectionChange[], count: number): void {
   if (!deck) return;
   const position = positionOf(deck);
-  const sections = () => Array.from(slidesElement.children).filter((child) => child.tagName === "SECTION");
+  // Queried again only after a section was replaced: collecting 2,800 sections into an array costs
+  // more than the rest of a keystroke's patch.
+  let sections = horizontalSections();
   let structural = false;
   let restyled = false;
   const changedSlides: HTMLElement[] = [];
   for (const change of changes) {
-    const existing = sections()[change.index] as HTMLElement | undefined;
+    const existing = sections[change.index] as HTMLElement | undefined;
     if (change.slide !== undefined) {
       const slide = existing ? (slidesOf(existing)[change.slide] as HTMLElement | undefined) : undefined;
       if (!slide) continue; // the app only sends content for slides it knows we show
@@ -165,10 +167,10 @@ function patch(changes: SectionChange[], count: number): void {
     structural = true;
     if (existing) existing.replaceWith(replacement);
     else slidesElement.appendChild(replacement);
+    sections = horizontalSections();
   }
-  const live = sections();
-  if (live.length !== count) structural = true;
-  for (const extra of live.slice(count)) extra.remove();
+  if (sections.length !== count) structural = true;
+  for (let extra = count; extra < sections.length; extra++) sections[extra]!.remove();
   // Only the changed slides can hold new diagrams (a query of a 3,500-slide deck costs a keystroke).
   for (const root of structural ? [slidesElement] : changedSlides) drawDiagrams(root, () => deck?.layout());
   if (structural) {
@@ -221,6 +223,11 @@ function syncContent(instance: RevealApi, slide: HTMLElement): void {
   if (slide.querySelector(".fragment")) instance.syncFragments(slide);
   // Slides hidden beyond the view distance are loaded when reveal.js shows them.
   if (slide.style.display !== "none" && slide.querySelector("[data-src], .r-fit-text")) instance.loadSlide(slide);
+}
+
+/** The horizontal sections: the <section> children of reveal.js's .slides. */
+function horizontalSections(): NodeListOf<HTMLElement> {
+  return slidesElement.querySelectorAll<HTMLElement>(":scope > section");
 }
 
 function parseSection(html: string): HTMLElement | null {
