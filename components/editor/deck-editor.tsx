@@ -5,12 +5,13 @@
 import { EditorState } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
 import { useEffect, useRef } from "react";
-import { yCollab, yUndoManagerKeymap } from "y-codemirror.next";
+import { yCollab, ySyncFacet, yUndoManagerKeymap } from "y-codemirror.next";
 import type { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { deckEditorSetup } from "./deck-editor-setup";
 import { mediaUpload } from "./media-upload";
 import { remoteCursors } from "./remote-cursors";
+import { MarkedSyncConfig } from "./yjs-positions";
 
 export interface DeckEditorProps {
   /** Pasted and dropped images are uploaded for this deck. */
@@ -43,6 +44,8 @@ export default function DeckEditor({ deckId, text, awareness, onView, onCursorLi
           ...deckEditorSetup(yUndoManagerKeymap),
           // The binding and undo from y-codemirror; the cursors our own (remote-cursors.ts).
           yCollab(text, null, { undoManager }),
+          // Yjs positions from the search markers (yjs-positions.ts): the last configuration wins.
+          ySyncFacet.of(new MarkedSyncConfig(text, null)),
           remoteCursors(text, awareness),
           mediaUpload(deckId),
           EditorView.updateListener.of((update) => {

@@ -13,6 +13,7 @@ import { Decoration, type DecorationSet, type EditorView, type PluginValue, View
 import { yRemoteSelectionsTheme } from "y-codemirror.next";
 import type { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
+import { relativePositionAt } from "./yjs-positions";
 
 /** A hidden tab paints no frames: publish my cursor after this at the latest. */
 const HIDDEN_TAB_PUBLISH_MS = 100;
@@ -215,7 +216,7 @@ class RemoteCursorsView implements PluginValue {
     const focused = this.view.hasFocus && this.view.dom.ownerDocument.hasFocus();
     if (!focused) return;
     const { anchor, head } = this.view.state.selection.main;
-    const next = { anchor: Y.createRelativePositionFromTypeIndex(this.text, anchor), head: Y.createRelativePositionFromTypeIndex(this.text, head) };
+    const next = { anchor: relativePositionAt(this.text, anchor), head: relativePositionAt(this.text, head) };
     const current = local.cursor as { anchor?: unknown; head?: unknown } | null | undefined;
     if (
       current?.anchor != null &&
