@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { createHtmlSanitizer, renderDeck, type SanitizerWindow } from "@/core/render";
 import { ordinaryDeck } from "@/core/render/fixtures/ordinary-deck";
+import { hintEdits } from "@/components/sync/edit-hints";
 import { LiveDeck } from "./live-deck";
 
 const dom = new JSDOM("");
@@ -39,6 +40,33 @@ describe("LiveDeck", () => {
     markdown = `${markdown.slice(0, at)}\n\n---\n\n# New slide${markdown.slice(at)}`;
     expect(shown()).toEqual(renderDeck(markdown, { sanitizer }));
     expect(wholeText).toHaveBeenCalledTimes(1);
+    live.destroy();
+  });
+
+  it("takes the editor's hint of what a change is instead of computing Yjs's delta, and only for that change's origin", () => {
+    const doc = new Y.Doc();
+    const text = doc.getText("markdown");
+    let markdown = ordinaryDeck(20_000).markdown;
+    text.insert(0, markdown);
+    const live = new LiveDeck(text);
+    // Observes after the LiveDeck: sees whether the delta was computed (Yjs caches it on the event).
+    const deltaComputed: boolean[] = [];
+    text.observe((event) => deltaComputed.push((event as unknown as { _delta: unknown })._delta !== null));
+    const editor = { name: "the editor's binding" };
+    const at = markdown.indexOf("Team 7 report") + "Team 7".length;
+
+    hintEdits(text, editor, [{ from: at, to: at, insert: "q" }]);
+    doc.transact(() => text.insert(at, "q"), editor);
+    markdown = `${markdown.slice(0, at)}q${markdown.slice(at)}`;
+    expect(live.renderAs("auto")).toEqual(renderDeck(markdown, { sanitizer }));
+    expect(deltaComputed).toEqual([false]);
+
+    // A change by someone else (here: another origin) is read from its delta, hint or not.
+    hintEdits(text, editor, [{ from: 0, to: 0, insert: "wrong" }]);
+    doc.transact(() => text.insert(at, "r"), "peer");
+    markdown = `${markdown.slice(0, at)}r${markdown.slice(at)}`;
+    expect(live.renderAs("auto")).toEqual(renderDeck(markdown, { sanitizer }));
+    expect(deltaComputed).toEqual([false, true]);
     live.destroy();
   });
 });

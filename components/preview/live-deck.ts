@@ -1,9 +1,11 @@
 // A deck's Y.Text, rendered again whenever anyone changes it, by the one renderer (core/render) in
 // this page with DOMPurify on this window. The renderer re-renders only slides whose text changed,
-// and is handed the changes as Yjs reports them (its deltas), so that typing within a line of a
+// and is handed the changes as the editor hints them (components/sync/edit-hints.ts) or as Yjs
+// reports them (its deltas), so that typing within a line of a
 // 2 MB deck never makes a string of the whole text; a render that takes more than a few
 // milliseconds even so makes the next wait for the editor's paint, so typing never waits for the preview.
 import type * as Y from "yjs";
+import { hintedEdits } from "@/components/sync/edit-hints";
 import { createDeckRenderer, createHtmlSanitizer, type DeckRenderer, type DeckView, type RenderedDeck, type TextEdit } from "@/core/render";
 
 export type LiveDeckListener = (deck: RenderedDeck) => void;
@@ -137,6 +139,12 @@ export class LiveDeck {
   /** The event's delta as edits of the text, each at its position after those before it. */
   private noteEdits(event: Y.YTextEvent): void {
     if (this.edits === null) return;
+    // The editor said what this change is (components/sync/edit-hints.ts): no delta to compute.
+    const hinted = hintedEdits(event);
+    if (hinted) {
+      this.edits.push(...hinted);
+      return;
+    }
     let at = 0;
     for (const step of event.delta) {
       if (step.retain !== undefined) at += step.retain;
