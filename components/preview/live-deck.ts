@@ -1,9 +1,9 @@
 // A deck's Y.Text, rendered again whenever anyone changes it, by the one renderer (core/render) in
 // this page with DOMPurify on this window. The renderer re-renders only slides whose text changed,
 // and is handed the changes as the editor hints them (components/sync/edit-hints.ts) or as Yjs
-// reports them (its deltas), so that typing within a line of a
-// 2 MB deck never makes a string of the whole text; a render that takes more than a few
-// milliseconds even so makes the next wait for the editor's paint, so typing never waits for the preview.
+// reports them (its deltas), so that typing within a line of a 2 MB deck never makes a string of
+// the whole text; a render that takes more than a few milliseconds even so makes the next wait for
+// the editor's paint, so typing never waits for the preview.
 import type * as Y from "yjs";
 import { hintedEdits } from "@/components/sync/edit-hints";
 import { createDeckRenderer, createHtmlSanitizer, type DeckRenderer, type DeckView, type RenderedDeck, type TextEdit } from "@/core/render";
