@@ -60,7 +60,9 @@ describe("relativePositionAt", () => {
     }
     expect(items.length).toBeGreaterThan(5_000);
     relativePositionAt(text, text.length - 5);
-    expect(visits).toBeLessThan(50);
+    // CodeMirror's cursor after typing leans on the character before it.
+    relativePositionAt(text, text.length - 5, -1);
+    expect(visits).toBeLessThan(100);
     visits = 0;
     Y.createRelativePositionFromTypeIndex(text, text.length - 5);
     expect(visits).toBeGreaterThan(5_000);

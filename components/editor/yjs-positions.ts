@@ -38,27 +38,34 @@ function typeOf(text: Y.Text): { type: Y.RelativePosition["type"]; tname: string
 /** The same relative position as Y.createRelativePositionFromTypeIndex(text, index, assoc). */
 export function relativePositionAt(text: Y.Text, index: number, assoc = 0): Y.RelativePosition {
   const markers = (text as unknown as { _searchMarker: SearchMarker[] | null })._searchMarker;
-  if (assoc < 0 || !markers || markers.length === 0) return Y.createRelativePositionFromTypeIndex(text, index, assoc);
+  if (!markers || markers.length === 0) return Y.createRelativePositionFromTypeIndex(text, index, assoc);
+  const { type, tname } = typeOf(text);
+  // Associated with the character before: that character's position (none before the first).
+  if (assoc < 0) {
+    if (index === 0) return new Y.RelativePosition(type, tname, null, assoc);
+    index--;
+  }
   let marker = markers[0]!;
   for (const candidate of markers) if (Math.abs(candidate.index - index) < Math.abs(marker.index - index)) marker = candidate;
-  let item: ItemLike | null = marker.p;
+  let item: ItemLike = marker.p;
   let start = marker.index;
   while (start > index && item.left !== null) {
     item = item.left;
     if (!item.deleted && item.countable) start -= item.length;
   }
   // A marker that does not add up is not trusted.
-  if (start > index) return Y.createRelativePositionFromTypeIndex(text, index, assoc);
-  for (; item !== null; item = item.right) {
-    if (item.deleted || !item.countable) continue;
-    if (start + item.length > index) {
-      const { type, tname } = typeOf(text);
-      return new Y.RelativePosition(type, tname, Y.createID(item.id.client, item.id.clock + index - start), assoc);
+  if (start > index) return Y.createRelativePositionFromTypeIndex(text, assoc < 0 ? index + 1 : index, assoc);
+  for (;;) {
+    if (!item.deleted && item.countable) {
+      if (start + item.length > index) return new Y.RelativePosition(type, tname, Y.createID(item.id.client, item.id.clock + index - start), assoc);
+      start += item.length;
     }
-    start += item.length;
+    if (item.right === null) {
+      // Past the end: the last item's last character, or the end of the text.
+      return new Y.RelativePosition(type, tname, assoc < 0 ? Y.createID(item.id.client, item.id.clock + item.length - 1) : null, assoc);
+    }
+    item = item.right;
   }
-  const { type, tname } = typeOf(text);
-  return new Y.RelativePosition(type, tname, null, assoc);
 }
 
 /**
