@@ -10,7 +10,7 @@ import { MarkdownToolbar } from "./markdown-toolbar";
 import { OfflineShell } from "./offline-shell";
 import { PresenceBar } from "./presence-bar";
 import { SaveStatus } from "./save-status";
-import { buildOutline } from "./slide-outline";
+import { createOutlineBuilder } from "./slide-outline";
 import { ThemeToggle } from "./theme-toggle";
 import { useDeckSession } from "./use-deck-session";
 import { UnsavedChangesWarning } from "./use-leave-warning";
@@ -58,17 +58,19 @@ export function EditorScreen({ deckId, initialTitle, role, viewer }: { deckId: s
     if (session && identity) session.provider.awareness.setLocalStateField("user", identity);
   }, [session, identity]);
 
+  const [clickOutline] = useState(createOutlineBuilder);
   /** Shows a slide: moves my cursor to its first line and scrolls it to the top of the editor. */
   const showSlide = useCallback(
     (slide: SlideSelection) => {
       if (!view) return;
-      // The outline refreshes a moment after each edit: place the slide in the text as it is now.
-      const target = buildOutline(view.state.doc.toString())[slide.h]?.[slide.v]?.contentLine ?? slide.line;
+      // The outline refreshes a moment after each edit: place the slide in the text as it is now
+      // (a builder of its own, which re-reads only the slides changed since the last click).
+      const target = clickOutline.build(view.state.doc.toString())[slide.h]?.[slide.v]?.contentLine ?? slide.line;
       const line = view.state.doc.line(Math.min(Math.max(target, 1), view.state.doc.lines));
       view.dispatch({ selection: { anchor: line.from }, effects: EditorView.scrollIntoView(line.from, { y: "start", yMargin: 16 }) });
       view.focus();
     },
-    [view],
+    [view, clickOutline],
   );
 
   return (
