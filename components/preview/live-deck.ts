@@ -5,7 +5,7 @@
 // the whole text; a render that takes more than a few milliseconds even so makes the next wait for
 // the editor's paint, so typing never waits for the preview.
 import type * as Y from "yjs";
-import { hintedEdits } from "@/components/sync/edit-hints";
+import { editsOfChange } from "@/components/sync/edit-hints";
 import { createDeckRenderer, createHtmlSanitizer, type DeckRenderer, type DeckView, type RenderedDeck, type TextEdit } from "@/core/render";
 
 export type LiveDeckListener = (deck: RenderedDeck) => void;
@@ -136,27 +136,12 @@ export class LiveDeck {
     return true;
   }
 
-  /** The event's delta as edits of the text, each at its position after those before it. */
+  /** The event's change as edits of the text (from the editor's hint, else from the delta). */
   private noteEdits(event: Y.YTextEvent): void {
     if (this.edits === null) return;
-    // The editor said what this change is (components/sync/edit-hints.ts): no delta to compute.
-    const hinted = hintedEdits(event);
-    if (hinted) {
-      this.edits.push(...hinted);
-      return;
-    }
-    let at = 0;
-    for (const step of event.delta) {
-      if (step.retain !== undefined) at += step.retain;
-      else if (step.delete !== undefined) this.edits.push({ from: at, to: at + step.delete, insert: "" });
-      else if (typeof step.insert === "string") {
-        this.edits.push({ from: at, to: at, insert: step.insert });
-        at += step.insert.length;
-      } else {
-        this.edits = null; // an embed: not text the renderer can place
-        return;
-      }
-    }
+    const edits = editsOfChange(event);
+    if (edits) this.edits.push(...edits);
+    else this.edits = null;
   }
 
   /**
