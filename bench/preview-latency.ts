@@ -7,8 +7,11 @@
 //   from the requestAnimationFrame of that frame is handled right after its paint), and
 // - to the sandboxed frame's report that its DOM holds the change and reveal.js has synced and
 //   laid out the slide (FRAME_RENDERED_EVENT).
+// Then the same typing with the preview closed (the "Editor" layout): what the preview costs the editor.
 // Floors, with the same clocks: a bare <textarea>, and the editor's CodeMirror setup alone
-// (bench/editor-alone.entry.ts, no Yjs, no preview) on each deck.
+// (bench/editor-alone.entry.ts, no Yjs, no preview) on each deck. BENCH_UNCAPPED=1 runs Chromium
+// without the 60 Hz frame clock (frames as fast as it can make them), to see the wait for the next
+// frame apart from the work; BENCH_TRACE=1 and BENCH_CPU_PROFILE=1 record where the time goes.
 // Prints a markdown table for docs/benchmarks.md, with the load average (the numbers of a machine
 // others are using are marked "under load"), and writes bench/results/preview-latency.json.
 import { spawn } from "node:child_process";
@@ -33,6 +36,10 @@ const SIZES = (process.env.BENCH_SIZES ?? `20000,200000,${DEFAULT_MAX_DECK_CHARS
  */
 const HISTORY_EDITS = Number(process.env.BENCH_HISTORY_EDITS ?? 60_000);
 const HISTORY_DECK_CHARS = 200_000;
+/** BENCH_UNCAPPED=1: Chromium's flags for frames without the display's clock. */
+const UNCAPPED_FRAMES = ["--disable-frame-rate-limit", "--disable-gpu-vsync"];
+/** BENCH_TRACE=1: what Chromium's timeline records (every process's tasks, for the Performance panel). */
+const TRACE_CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink", "cc", "toplevel", "input", "benchmark", "disabled-by-default-v8.gc"];
 
 /** Goals, p95: the editor paints within a frame at any size; the preview within a frame up to 200 KB, 50 ms beyond. */
 const EDITOR_TARGET_MS = 16;
@@ -229,7 +236,7 @@ async function main(): Promise<void> {
     }
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined),
-      args: ["--no-sandbox", "--disable-gpu"],
+      args: ["--no-sandbox", "--disable-gpu", ...(process.env.BENCH_UNCAPPED ? UNCAPPED_FRAMES : [])],
     });
     const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, baseURL: base });
     // tsx names the functions inside page.evaluate with its __name helper, which pages lack.
@@ -254,7 +261,12 @@ async function main(): Promise<void> {
     await floorPage.close();
     for (const size of SIZES) {
       const alonePage = await context.newPage();
+      if (process.env.BENCH_TRACE) {
+        await mkdir("bench/results", { recursive: true });
+        await browser.startTracing(alonePage, { path: `bench/results/editor-alone-${size}.trace.json`, categories: TRACE_CATEGORIES });
+      }
       editorAlone[size] = floorStats(await measureEditorAlone(alonePage, editorBundle.outputFiles[0]!.text, ordinaryDeck(size).markdown, KEYSTROKES));
+      if (process.env.BENCH_TRACE) await browser.stopTracing();
       await alonePage.close();
     }
     const results = [];
@@ -301,7 +313,7 @@ async function main(): Promise<void> {
       // BENCH_TRACE=1: Chromium's timeline of the same typing (every process's tasks), for the Performance panel.
       if (process.env.BENCH_TRACE) {
         await mkdir("bench/results", { recursive: true });
-        await browser.startTracing(page, { path: `bench/results/preview-${name}.trace.json`, categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink", "cc", "toplevel", "input", "benchmark", "disabled-by-default-v8.gc"] });
+        await browser.startTracing(page, { path: `bench/results/preview-${name}.trace.json`, categories: TRACE_CATEGORIES });
       }
       const atEnd = await typeAndMeasure(page, Math.ceil(KEYSTROKES / 2));
       if (process.env.BENCH_TRACE) await browser.stopTracing();
@@ -317,6 +329,15 @@ async function main(): Promise<void> {
       await page.waitForTimeout(500);
       const inMiddle = await typeAndMeasure(page, Math.floor(KEYSTROKES / 2));
       const shown = await frame.locator(".slides section.present:not(.stack) h1").first().textContent();
+      // The same typing with the preview closed (the "Editor" layout unmounts it): the editor
+      // waits for the preview only if this is quicker than the above.
+      await page.getByRole("radio", { name: "Editor" }).click();
+      await page.locator('[data-testid="deck-frame-preview"]').waitFor({ state: "detached" });
+      await page.locator(".cm-content").focus();
+      await page.waitForTimeout(500);
+      const withoutPreview = await typeAndMeasure(page, Math.floor(KEYSTROKES / 2), false);
+      // The layout is remembered in this browser: the next deck opens with its preview again.
+      await page.getByRole("radio", { name: "Both" }).click();
       await page.close();
 
       const result = {
@@ -331,6 +352,7 @@ async function main(): Promise<void> {
         painted: stats([...atEnd.painted, ...inMiddle.painted]),
         applied: stats([...atEnd.applied, ...inMiddle.applied]),
         notified: stats([...atEnd.notified, ...inMiddle.notified]),
+        paintedWithoutPreview: stats(withoutPreview.painted),
         middleSlideShown: shown,
         previewTarget: previewTarget(size),
       };
@@ -359,15 +381,15 @@ async function main(): Promise<void> {
     const kb = (chars: number) => (chars >= 1_000_000 ? `${(chars / 1_000_000).toFixed(2)} M chars` : `${Math.round(chars / 1000)} K chars`);
     const deckLabel = (result: { chars: number; historyEdits: number }) => (result.historyEdits ? `${kb(result.chars)}, ${result.historyEdits.toLocaleString("en")} edits of history` : kb(result.chars));
     console.log(`Machine: ${report.machine}; load average ${report.loadAverage.before.join(" ")} before, ${report.loadAverage.after.join(" ")} after${underLoad ? " — **under load**" : ""}\n`);
-    console.log("| deck | slides (sections) | open | parsed | keystroke handled p50 / p95 | editor painted p50 | p95 (< 16 ms) | preview updated p50 | p95 (target) | page told p95 |");
-    console.log("|---|---|---|---|---|---|---|---|---|---|");
+    console.log("| deck | slides (sections) | open | parsed | keystroke handled p50 / p95 | editor painted p50 | p95 (< 16 ms) | painted, preview closed, p50 / p95 | preview updated p50 | p95 (target) | page told p95 |");
+    console.log("|---|---|---|---|---|---|---|---|---|---|---|");
     for (const result of results) {
       console.log(
-        `| ${deckLabel(result)} | ${result.slides} (${result.sectionsInFrame}) | ${(result.openMs / 1000).toFixed(1)} s | ${(result.parsedMs / 1000).toFixed(1)} s | ${ms(result.handled.p50)} / ${ms(result.handled.p95)} | ${ms(result.painted.p50)} | ${mark(result.painted.p95, EDITOR_TARGET_MS)} | ${ms(result.applied.p50)} | ${mark(result.applied.p95, result.previewTarget)} (< ${result.previewTarget} ms) | ${ms(result.notified.p95)} |`,
+        `| ${deckLabel(result)} | ${result.slides} (${result.sectionsInFrame}) | ${(result.openMs / 1000).toFixed(1)} s | ${(result.parsedMs / 1000).toFixed(1)} s | ${ms(result.handled.p50)} / ${ms(result.handled.p95)} | ${ms(result.painted.p50)} | ${mark(result.painted.p95, EDITOR_TARGET_MS)} | ${ms(result.paintedWithoutPreview.p50)} / ${ms(result.paintedWithoutPreview.p95)} | ${ms(result.applied.p50)} | ${mark(result.applied.p95, result.previewTarget)} (< ${result.previewTarget} ms) | ${ms(result.notified.p95)} |`,
       );
     }
     const floorRow = (label: string, floor: ReturnType<typeof floorStats>) =>
-      console.log(`| ${label} | – | – | – | ${ms(floor.handled.p50)} / ${ms(floor.handled.p95)} | ${ms(floor.painted.p50)} | ${ms(floor.painted.p95)} | – | – | – |`);
+      console.log(`| ${label} | – | – | – | ${ms(floor.handled.p50)} / ${ms(floor.handled.p95)} | ${ms(floor.painted.p50)} | ${ms(floor.painted.p95)} | – | – | – | – |`);
     floorRow("bare `<textarea>`", report.floor);
     for (const size of SIZES) floorRow(`CodeMirror alone, ${kb(ordinaryDeck(size).markdown.length)}`, report.editorAlone[size]!);
   } finally {
