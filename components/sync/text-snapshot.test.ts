@@ -46,13 +46,27 @@ describe("text snapshot", () => {
     expect(textSnapshot(text)).toBe(text.toString());
   });
 
-  it("reads the text afresh after a change it cannot follow (an embed)", () => {
+  it("reads the text afresh after every change once it holds an embed, whose positions the string lacks", () => {
     const doc = new Y.Doc();
     const text = doc.getText("markdown");
     text.insert(0, "ab");
     expect(textSnapshot(text)).toBe("ab");
     text.insertEmbed(1, { image: "x" });
-    text.insert(0, "c");
     expect(textSnapshot(text)).toBe(text.toString());
+    // Yjs counts the embed: "a", embed, "b", so 3 is after "b", and 2 is between embed and "b".
+    text.insert(3, "c");
+    expect(textSnapshot(text)).toBe("abc");
+    text.insert(2, "d");
+    expect(textSnapshot(text)).toBe("adbc");
+    // The embed arrives while nobody reads, then the text is read and changed again.
+    const other = new Y.Doc().getText("markdown");
+    other.insert(0, "xy");
+    expect(textSnapshot(other)).toBe("xy");
+    other.insertEmbed(0, { image: "x" });
+    other.insert(0, "z");
+    expect(textSnapshot(other)).toBe("zxy");
+    // z, the embed, x, y: 2 is before "x".
+    other.insert(2, "!");
+    expect(textSnapshot(other)).toBe("z!xy");
   });
 });

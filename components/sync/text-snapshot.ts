@@ -11,10 +11,16 @@ import { editsOfChange } from "./edit-hints";
 const MAX_PENDING_EDITS = 256;
 
 interface Snapshot {
-  /** The text as of the last read; null when a change could not be followed (read it afresh). */
+  /** The text as of the last read; null when it must be read afresh. */
   value: string | null;
   /** Changes since then, in order. */
   pending: TextEdit[];
+  /**
+   * False while the text holds something besides characters (an embed, which the server refuses but
+   * a local caller could make): Yjs's positions count it and the string does not, so every change
+   * means reading the text afresh.
+   */
+  followable: boolean;
 }
 
 const snapshots = new WeakMap<Y.Text, Snapshot>();
@@ -22,21 +28,23 @@ const snapshots = new WeakMap<Y.Text, Snapshot>();
 export function textSnapshot(text: Y.Text): string {
   let snapshot = snapshots.get(text);
   if (!snapshot) {
-    const created: Snapshot = { value: null, pending: [] };
+    const created: Snapshot = { value: null, pending: [], followable: true };
     snapshot = created;
     snapshots.set(text, created);
     // Runs at the end of every transaction that changed the text, before anyone reads it again.
     text.observe((event) => follow(created, event));
   }
-  if (snapshot.value === null) snapshot.value = text.toString();
-  else if (snapshot.pending.length > 0) snapshot.value = applyEdits(snapshot.value, snapshot.pending);
+  if (snapshot.value === null) {
+    snapshot.value = text.toString();
+    snapshot.followable = snapshot.value.length === text.length;
+  } else if (snapshot.pending.length > 0) snapshot.value = applyEdits(snapshot.value, snapshot.pending);
   snapshot.pending = [];
   return snapshot.value;
 }
 
 function follow(snapshot: Snapshot, event: Y.YTextEvent): void {
   if (snapshot.value === null) return;
-  const edits = editsOfChange(event);
+  const edits = snapshot.followable ? editsOfChange(event) : null;
   if (!edits || snapshot.pending.length + edits.length > MAX_PENDING_EDITS) {
     snapshot.value = null;
     snapshot.pending = [];
